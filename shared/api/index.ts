@@ -1,0 +1,13 @@
+export {
+  WorkbenchError,
+  VerificationError,
+  InputError,
+  NotFoundError,
+  ForkError,
+  UsageError,
+  ConflictError,
+  errorFromData,
+  isWorkbenchError,
+  assertNever,
+} from './errors.js';
+export type { ErrorFamily, WorkbenchErrorData, ErrorOptions } from './errors.js';

@@ -1,0 +1,143 @@
+/** Hex and base64 for `Uint8Array`, the one place in shared/ that converts bytes to text and back. */
+
+const HEX_DIGITS = '0123456789abcdef';
+const HEX_PAIRS: string[] = Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!);
+
+/** Returns lowercase hex. */
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]!]!;
+  return out;
+}
+
+function hexNibble(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  if (code >= 65 && code <= 70) return code - 55;
+  return -1;
+}
+
+/** Returns the bytes of a hex string (either case), or undefined when it is not well-formed hex. */
+export function tryFromHex(hex: string): Uint8Array | undefined {
+  if (hex.length % 2 !== 0) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const hi = hexNibble(hex.charCodeAt(2 * i));
+    const lo = hexNibble(hex.charCodeAt(2 * i + 1));
+    if (hi < 0 || lo < 0) return undefined;
+    out[i] = (hi << 4) | lo;
+  }
+  return out;
+}
+
+/** Returns the bytes of a hex string; throws on malformed hex (use tryFromHex for untrusted input). */
+export function fromHex(hex: string): Uint8Array {
+  const out = tryFromHex(hex);
+  if (!out) throw new Error(`bug: not hex: ${hex.slice(0, 40)}`);
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_VALUES = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_VALUES[B64.charCodeAt(i)] = i;
+
+/** Returns standard base64 (RFC 4648 §4) with padding. */
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + '==';
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + '=';
+  }
+  return out;
+}
+
+/**
+ * Returns the bytes of standard padded base64, or undefined when it is malformed.
+ * Strict like Go's base64.StdEncoding: padding required, no whitespace, no URL alphabet.
+ * Non-zero trailing bits are accepted (Go accepts them too); callers that need canonical
+ * encodings compare `toBase64(decoded)` with the input.
+ */
+export function tryFromBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0) return undefined;
+  let padding = 0;
+  if (text.endsWith('==')) padding = 2;
+  else if (text.endsWith('=')) padding = 1;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const last = i + 4 === text.length;
+    const values = [0, 0, 0, 0];
+    for (let j = 0; j < 4; j++) {
+      const code = text.charCodeAt(i + j);
+      if (last && code === 61 /* = */ && j >= 4 - padding) continue;
+      const v = code < 128 ? B64_VALUES[code]! : -1;
+      if (v < 0) return undefined;
+      values[j] = v;
+    }
+    const n = (values[0]! << 18) | (values[1]! << 12) | (values[2]! << 6) | values[3]!;
+    out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
+
+/** Returns the bytes of base64; throws on malformed input (use tryFromBase64 for untrusted input). */
+export function fromBase64(text: string): Uint8Array {
+  const out = tryFromBase64(text);
+  if (!out) throw new Error(`bug: not base64: ${text.slice(0, 40)}`);
+  return out;
+}
+
+/** Returns true when both arrays hold the same bytes. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Returns the concatenation of the given arrays. */
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+const encoder = new TextEncoder();
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Returns the UTF-8 bytes of a string. */
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Returns the string of UTF-8 bytes, or undefined when they are not valid UTF-8. */
+export function tryDecodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns the 8 big-endian bytes of a non-negative integer below 2^53 or a bigint below 2^64. */
+export function uint64BigEndian(value: number | bigint): Uint8Array {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, BigInt(value));
+  return out;
+}
