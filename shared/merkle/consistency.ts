@@ -1,0 +1,107 @@
+import { VerificationError } from '../api/errors.js';
+import { bytesEqual, toHex } from '../encoding/index.js';
+import { HASH_SIZE, type Hash, type MerkleHasher } from './hasher.js';
+import { splitPoint } from './node-id.js';
+import { ProofPlanBuilder, type ProofPlan } from './proof-plan.js';
+
+/**
+ * Returns the plan of an RFC 6962 consistency proof between tree sizes `first` and `second`
+ * (RFC 6962 §2.1.2 SUBPROOF order). Requires 1 ≤ first ≤ second; first == second gives an empty proof.
+ * At most ⌈log₂ second⌉ + 1 proof hashes.
+ */
+export function consistencyPlan(first: number, second: number): ProofPlan {
+  if (!(Number.isSafeInteger(first) && Number.isSafeInteger(second) && first >= 1 && first <= second)) {
+    throw new Error(`bug: consistencyPlan(${first}, ${second}) needs 1 ≤ first ≤ second`);
+  }
+  const ranges: Array<[number, number]> = [];
+  let m = first;
+  let lo = 0;
+  let hi = second;
+  let complete = true; // SUBPROOF's b: is [lo, lo+m) the whole old tree seen so far
+  while (m !== hi - lo) {
+    const k = splitPoint(hi - lo);
+    if (m <= k) {
+      ranges.push([lo + k, hi]);
+      hi = lo + k;
+    } else {
+      ranges.push([lo, lo + k]);
+      m -= k;
+      lo += k;
+      complete = false;
+    }
+  }
+  if (!complete) ranges.push([lo, hi]);
+  const builder = new ProofPlanBuilder();
+  for (let i = ranges.length - 1; i >= 0; i--) builder.addRange(ranges[i]![0], ranges[i]![1]);
+  return builder.build();
+}
+
+function fail(message: string, details: Record<string, unknown>): never {
+  throw new VerificationError('consistency_proof_invalid', message, details);
+}
+
+/**
+ * Checks that the tree of size `first` with root `firstRoot` is a prefix of the tree of size
+ * `second` with root `secondRoot` (RFC 9162 §2.1.4.2), with transparency-dev/merkle's edge rules:
+ * first == second needs an empty proof and equal roots; first == 0 or first > second is refused.
+ * Throws VerificationError('consistency_proof_invalid') naming the values otherwise.
+ */
+export function verifyConsistency(first: number, second: number, proof: readonly Hash[], firstRoot: Hash, secondRoot: Hash, hasher: MerkleHasher): void {
+  const details = { first, second };
+  if (!(Number.isSafeInteger(first) && Number.isSafeInteger(second)) || first < 0 || second < 0) {
+    fail(`tree sizes ${first} and ${second} are not non-negative integers`, details);
+  }
+  if (first > second) fail(`tree size ${first} is larger than ${second}`, details);
+  // As transparency-dev/merkle: nothing proves consistency from the empty tree, not even 0 → 0.
+  if (first === 0) fail('consistency from tree size 0 is not defined; use size ≥ 1', details);
+  if (first === second) {
+    if (proof.length !== 0) fail(`proof between equal sizes ${first} must be empty, has ${proof.length} hashes`, details);
+    if (!bytesEqual(firstRoot, secondRoot)) {
+      fail(`two different roots ${toHex(firstRoot)} and ${toHex(secondRoot)} for tree size ${first}`, details);
+    }
+    return;
+  }
+  if (proof.length === 0) fail(`proof from size ${first} to ${second} is empty`, details);
+  for (const [i, hash] of proof.entries()) {
+    if (hash.length !== HASH_SIZE) fail(`proof hash ${i} is ${hash.length} bytes, not ${HASH_SIZE}`, details);
+  }
+  // RFC 9162 §2.1.4.2 step 2: a power-of-two old tree is itself a node of the new one.
+  const path = isPowerOfTwo(first) ? [firstRoot, ...proof] : [...proof];
+  let fn = first - 1;
+  let sn = second - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = path[0]!;
+  let sr = path[0]!;
+  for (let i = 1; i < path.length; i++) {
+    const c = path[i]!;
+    if (sn === 0) fail(`proof from size ${first} to ${second} has ${proof.length} hashes, more than it needs`, details);
+    if (fn % 2 === 1 || fn === sn) {
+      fr = hasher.hashChildren(c, fr);
+      sr = hasher.hashChildren(c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      sr = hasher.hashChildren(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  if (sn !== 0) fail(`proof from size ${first} to ${second} has ${proof.length} hashes, fewer than it needs`, details);
+  if (!bytesEqual(fr, firstRoot)) {
+    fail(`proof rebuilds root ${toHex(fr)} for size ${first}, not ${toHex(firstRoot)}`, { ...details, computedRoot: toHex(fr) });
+  }
+  if (!bytesEqual(sr, secondRoot)) {
+    fail(`proof rebuilds root ${toHex(sr)} for size ${second}, not ${toHex(secondRoot)}`, { ...details, computedRoot: toHex(sr) });
+  }
+}
+
+function isPowerOfTwo(n: number): boolean {
+  let k = 1;
+  while (k < n) k *= 2;
+  return k === n;
+}

@@ -1,0 +1,61 @@
+import { HASH_SIZE, type Hash, type MerkleHasher } from './hasher.js';
+import { TILE_HEIGHT, TILE_WIDTH } from './tiles.js';
+
+/**
+ * A tile with its interior: rows 0..7 concatenated, row r holding the ⌊W/2^r⌋ complete nodes r
+ * levels above the tile's stored level. Keeping the interior (≈ 2× the bytes) lets a proof read
+ * any node of a tile directly instead of rehashing up to 255 nodes per tile.
+ */
+
+/** Returns the byte offset of row `row` in a tile-with-interior of `width` hashes. */
+export function tileRowOffset(width: number, row: number): number {
+  let offset = 0;
+  for (let r = 0; r < row; r++) offset += Math.floor(width / 2 ** r);
+  return offset * HASH_SIZE;
+}
+
+/** Returns the byte length of a tile-with-interior of `width` hashes. */
+export function tileNodesLength(width: number): number {
+  return tileRowOffset(width, TILE_HEIGHT);
+}
+
+/** Returns the tile-with-interior for the given bottom row (W concatenated 32-byte hashes). */
+export function buildTileNodes(bottom: Uint8Array, hasher: MerkleHasher): Uint8Array {
+  const width = bottom.length / HASH_SIZE;
+  if (!Number.isInteger(width) || width < 1 || width > TILE_WIDTH) throw new Error(`bug: tile bottom of ${bottom.length} bytes`);
+  const out = new Uint8Array(tileNodesLength(width));
+  out.set(bottom, 0);
+  let readOffset = 0;
+  let writeOffset = bottom.length;
+  let rowWidth = width;
+  for (let row = 1; row < TILE_HEIGHT; row++) {
+    const next = Math.floor(rowWidth / 2);
+    for (let i = 0; i < next; i++) {
+      const left = out.subarray(readOffset + 2 * i * HASH_SIZE, readOffset + (2 * i + 1) * HASH_SIZE);
+      const right = out.subarray(readOffset + (2 * i + 1) * HASH_SIZE, readOffset + (2 * i + 2) * HASH_SIZE);
+      out.set(hasher.hashChildren(left, right), writeOffset + i * HASH_SIZE);
+    }
+    readOffset += rowWidth * HASH_SIZE;
+    writeOffset += next * HASH_SIZE;
+    rowWidth = next;
+  }
+  return out;
+}
+
+/** Returns the hash at (row, position) of a tile-with-interior, or undefined if the tile lacks it. */
+export function tileNode(nodes: Uint8Array, width: number, row: number, position: number): Hash | undefined {
+  if (position >= Math.floor(width / 2 ** row)) return undefined;
+  const offset = tileRowOffset(width, row) + position * HASH_SIZE;
+  return nodes.subarray(offset, offset + HASH_SIZE);
+}
+
+/** Returns the root of a full tile (its node one level above row 7), the hash its parent tile stores. */
+export function fullTileRoot(nodes: Uint8Array, hasher: MerkleHasher): Hash {
+  const top = tileRowOffset(TILE_WIDTH, TILE_HEIGHT - 1);
+  return hasher.hashChildren(nodes.subarray(top, top + HASH_SIZE), nodes.subarray(top + HASH_SIZE, top + 2 * HASH_SIZE));
+}
+
+/** Returns a tile's bottom row (what C2SP tlog-tiles serves) from a tile-with-interior. */
+export function tileBottom(nodes: Uint8Array, width: number): Uint8Array {
+  return nodes.subarray(0, width * HASH_SIZE);
+}
