@@ -11,3 +11,5 @@ export {
   assertNever,
 } from './errors.js';
 export type { ErrorFamily, WorkbenchErrorData, ErrorOptions } from './errors.js';
+export { parseInclusionProofDto, parseConsistencyProofDto, parseJsonText } from './proof-dto.js';
+export type { InclusionProofDto, ConsistencyProofDto } from './proof-dto.js';

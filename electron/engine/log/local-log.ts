@@ -1,0 +1,217 @@
+import { InputError, NotFoundError, VerificationError } from '../../../shared/api/index.js';
+import { bytesEqual, toBase64 } from '../../../shared/encoding/index.js';
+import {
+  MAX_BUNDLE_ENTRY_SIZE,
+  TILE_WIDTH,
+  TileBuilder,
+  consistencyPlan,
+  coveringNodes,
+  createTileHashReader,
+  inclusionPlan,
+  levelWidth,
+  rehash,
+  tileBottom,
+  tileKey,
+  treeRoot,
+  type Hash,
+  type HashReader,
+  type MerkleHasher,
+} from '../../../shared/merkle/index.js';
+import type { LogRecord, NewEntry, Store } from '../store/index.js';
+import type { CheckpointSigner, Clock } from './checkpoint-signer.js';
+
+export interface AppendResult {
+  readonly first: number;
+  readonly count: number;
+  readonly treeSize: number;
+  readonly rootHash: Hash;
+  readonly checkpoint: string;
+}
+
+export interface InclusionProof {
+  readonly logIndex: number;
+  readonly treeSize: number;
+  readonly leafHash: Hash;
+  readonly hashes: readonly Hash[];
+  readonly rootHash: Hash;
+}
+
+export interface ConsistencyProof {
+  readonly first: number;
+  readonly second: number;
+  readonly firstRoot: Hash;
+  readonly secondRoot: Hash;
+  readonly hashes: readonly Hash[];
+}
+
+export interface LocalLogDeps {
+  readonly store: Store;
+  readonly logName: string;
+  readonly hasher: MerkleHasher;
+  readonly signer: CheckpointSigner;
+  readonly clock: Clock;
+}
+
+/** Returns the C2SP tlog-checkpoint body for (origin, size, root). */
+export function checkpointBody(origin: string, size: number, root: Hash): string {
+  return `${origin}\n${size}\n${toBase64(root)}\n`;
+}
+
+/**
+ * The local transparency log: appends entries in one transaction with their tiles and a freshly
+ * signed checkpoint, and answers proofs from O(log n) stored hashes.
+ */
+export class LocalLog {
+  private builder: TileBuilder;
+  private readonly reader: HashReader;
+
+  constructor(private readonly deps: LocalLogDeps) {
+    const log = this.record();
+    this.reader = createTileHashReader((tiles) => deps.store.readTiles(log.id, tiles));
+    this.builder = this.loadBuilder(log.treeSize);
+  }
+
+  /** Returns the log's stored row (size and root as of the last commit). */
+  record(): LogRecord {
+    const log = this.deps.store.logByName(this.deps.logName);
+    if (!log) throw new NotFoundError('log_not_found', `no log named ${this.deps.logName}`);
+    return log;
+  }
+
+  get verifierKey(): string {
+    return this.deps.signer.verifierKey;
+  }
+
+  /**
+   * Appends entries as leaves size, size+1, … in one transaction that also stores the new tiles,
+   * the new tree head and a signed checkpoint: all of it commits or none. Rejects an empty batch
+   * or an entry over 65 535 bytes (the tlog-tiles bundle limit) before touching the database.
+   */
+  append(entries: readonly NewEntry[]): AppendResult {
+    if (entries.length === 0) throw new InputError('empty_input', 'nothing to append: no entries were given');
+    for (const [i, e] of entries.entries()) {
+      if (e.body.length > MAX_BUNDLE_ENTRY_SIZE) {
+        throw new InputError('entry_too_large', `entry ${i} is ${e.body.length} bytes; a tlog-tiles entry holds at most ${MAX_BUNDLE_ENTRY_SIZE}`, { entry: i, bytes: e.body.length });
+      }
+    }
+    const leafHashes = entries.map((e) => this.deps.hasher.hashLeaf(e.body));
+    const { store, signer, clock } = this.deps;
+    try {
+      return store.transaction(() => {
+        const log = this.record();
+        // Another process may have appended since we loaded the right edge.
+        if (log.treeSize !== this.builder.size) this.builder = this.loadBuilder(log.treeSize);
+        const first = log.treeSize;
+        store.insertEntries(log.id, first, entries, leafHashes);
+        store.writeTiles(log.id, this.builder.append(leafHashes));
+        const treeSize = first + entries.length;
+        const rootHash = this.builder.root();
+        store.setTreeHead(log.id, treeSize, rootHash);
+        const checkpoint = signer.sign(checkpointBody(log.origin, treeSize, rootHash));
+        store.insertCheckpoint({ logId: log.id, treeSize, rootHash, note: checkpoint, source: 'issued', createdAt: clock.nowMs() });
+        return { first, count: entries.length, treeSize, rootHash, checkpoint };
+      });
+    } catch (error) {
+      // The transaction rolled back; the in-memory edge may be ahead of the database.
+      this.builder = this.loadBuilder(this.record().treeSize);
+      throw error;
+    }
+  }
+
+  /** Returns the latest signed checkpoint note. */
+  latestCheckpoint(): string {
+    const log = this.record();
+    const checkpoint = this.deps.store.latestCheckpoint(log.id);
+    if (!checkpoint) throw new NotFoundError('checkpoint_not_found', `log ${log.name} has no checkpoint yet`);
+    return checkpoint.note;
+  }
+
+  /** Returns the root of the tree at `size` (≤ current size), from at most log₂ size stored hashes. */
+  rootAt(size: number): Hash {
+    this.assertSize(size, 'tree size');
+    return treeRoot(size, this.reader, this.deps.hasher);
+  }
+
+  /** Returns the leaf hash of entry `index`. */
+  leafHash(index: number): Hash {
+    const size = this.record().treeSize;
+    this.assertIndex(index, size);
+    return this.reader.readHashes([{ level: 0, index }])[0]!;
+  }
+
+  /**
+   * Returns the inclusion proof of entry `index` in the tree of `size` (default: current size).
+   * Reads at most 2·log₂ size stored hashes from at most ⌈log₂₅₆ size⌉ + 1 tiles, in one query.
+   */
+  proveInclusion(index: number, size?: number): InclusionProof {
+    const treeSize = size ?? this.record().treeSize;
+    this.assertSize(treeSize, 'tree size');
+    this.assertIndex(index, treeSize);
+    const plan = inclusionPlan(index, treeSize);
+    const nodes = [{ level: 0, index }, ...plan.nodes];
+    const rootNodes = coveringNodes(0, treeSize);
+    const hashes = this.reader.readHashes([...nodes, ...rootNodes]);
+    const leafHash = hashes[0]!;
+    const proofHashes = rehash(plan, hashes.slice(1, nodes.length), this.deps.hasher);
+    const rootHash = treeRoot(treeSize, { readHashes: () => hashes.slice(nodes.length) }, this.deps.hasher);
+    return { logIndex: index, treeSize, leafHash, hashes: proofHashes, rootHash };
+  }
+
+  /** Returns the consistency proof from tree size `first` to `second` (default: current size). */
+  proveConsistency(first: number, second?: number): ConsistencyProof {
+    const secondSize = second ?? this.record().treeSize;
+    this.assertSize(secondSize, 'second tree size');
+    if (!Number.isSafeInteger(first) || first < 1 || first > secondSize) {
+      throw new InputError('size_out_of_range', `first tree size ${first} must be between 1 and ${secondSize}`, { first, second: secondSize });
+    }
+    const plan = consistencyPlan(first, secondSize);
+    const firstNodes = coveringNodes(0, first);
+    const secondNodes = coveringNodes(0, secondSize);
+    const hashes = this.reader.readHashes([...plan.nodes, ...firstNodes, ...secondNodes]);
+    const proof = rehash(plan, hashes.slice(0, plan.nodes.length), this.deps.hasher);
+    const firstRoot = treeRoot(first, { readHashes: () => hashes.slice(plan.nodes.length, plan.nodes.length + firstNodes.length) }, this.deps.hasher);
+    const secondRoot = treeRoot(secondSize, { readHashes: () => hashes.slice(plan.nodes.length + firstNodes.length) }, this.deps.hasher);
+    return { first, second: secondSize, firstRoot, secondRoot, hashes: proof };
+  }
+
+  /** Checks that the stored tree head equals the root rebuilt from stored tiles; throws if not. */
+  assertTreeHeadMatchesTiles(): void {
+    const log = this.record();
+    const root = treeRoot(log.treeSize, this.reader, this.deps.hasher);
+    if (!bytesEqual(root, log.rootHash)) {
+      throw new VerificationError('tree_head_mismatch', `stored tiles give root ${toBase64(root)}, tree head says ${toBase64(log.rootHash)}`);
+    }
+  }
+
+  private assertSize(size: number, what: string): void {
+    const current = this.record().treeSize;
+    if (!Number.isSafeInteger(size) || size < 0 || size > current) {
+      throw new InputError('size_out_of_range', `${what} ${size} is out of range: the log has ${current} entries`, { size, treeSize: current });
+    }
+  }
+
+  private assertIndex(index: number, size: number): void {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
+      throw new InputError('index_out_of_range', `entry index ${index} is out of range: the tree has ${size} entries`, { index, treeSize: size });
+    }
+  }
+
+  private loadBuilder(size: number): TileBuilder {
+    const log = this.record();
+    const partials: Array<{ level: number; index: number }> = [];
+    for (let level = 0; levelWidth(level, size) > 0; level++) {
+      partials.push({ level, index: Math.floor(levelWidth(level, size) / TILE_WIDTH) });
+    }
+    const tiles = this.deps.store.readTiles(log.id, partials);
+    const edge = partials.map((p) => {
+      const width = levelWidth(p.level, size) % TILE_WIDTH;
+      if (width === 0) return new Uint8Array(0);
+      const tile = tiles.get(tileKey(p.level, p.index));
+      if (!tile || tile.width !== width) {
+        throw new VerificationError('tile_missing', `log ${log.name} lacks tile ${p.level}/${p.index} of width ${width} for size ${size}`);
+      }
+      return tileBottom(tile.nodes, width);
+    });
+    return new TileBuilder(this.deps.hasher, size, edge);
+  }
+}

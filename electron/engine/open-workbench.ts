@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConflictError, InputError, NotFoundError } from '../../shared/api/index.js';
+import { toHex } from '../../shared/encoding/index.js';
+import { formatVerifierKey, generateSignerKey, logIdOfVerifier, parseSignerKey, parseVerifierKey, signNote } from '../../shared/note/index.js';
+import { nodeHasher } from './crypto/index.js';
+import { LocalLog, checkpointBody, systemClock, type CheckpointSigner, type Clock } from './log/index.js';
+import { DATABASE_FILE, Store, openDatabase } from './store/index.js';
+
+/** The name of the workbench's own log in the `logs` table. */
+export const LOCAL_LOG_NAME = 'local';
+
+export interface InitResult {
+  readonly origin: string;
+  readonly verifierKey: string;
+  readonly logID: string;
+}
+
+export interface LogInfo {
+  readonly origin: string;
+  readonly treeSize: number;
+  readonly rootHash: string;
+  readonly checkpoint: string;
+  readonly verifierKey: string;
+  readonly logID: string;
+}
+
+/** The engine, wired once: every face (CLI, server, Electron host, tests) opens it here. */
+export interface Workbench {
+  readonly dataDir: string;
+  readonly store: Store;
+  readonly clock: Clock;
+  localLog(): LocalLog;
+  info(): LogInfo;
+  close(): void;
+}
+
+export interface OpenWorkbenchOptions {
+  readonly dataDir: string;
+  readonly clock?: Clock;
+}
+
+function checkpointSignerFor(skey: string): CheckpointSigner {
+  const signer = parseSignerKey(skey);
+  return { verifierKey: formatVerifierKey(signer.verifier), sign: (body) => signNote(body, [signer]) };
+}
+
+/** Returns the opened workbench in `dataDir`; NotFoundError('workbench_not_initialized') when there is none. */
+export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
+  if (!existsSync(path.join(options.dataDir, DATABASE_FILE))) {
+    throw new NotFoundError('workbench_not_initialized', `no workbench in ${options.dataDir}`, undefined, { hint: 'run `provwb init` first (or pass --data-dir)' });
+  }
+  const db = openDatabase(options.dataDir);
+  const store = new Store(db);
+  const clock = options.clock ?? systemClock;
+  const local = store.logByName(LOCAL_LOG_NAME);
+  const skey = local && store.signer(local.id);
+  if (!local || !skey) {
+    db.close();
+    throw new NotFoundError('workbench_not_initialized', `the workbench in ${options.dataDir} has no local log`, undefined, { hint: 'run `provwb init` first' });
+  }
+  const signer = checkpointSignerFor(skey);
+  let log: LocalLog | undefined;
+  const localLog = () => (log ??= new LocalLog({ store, logName: LOCAL_LOG_NAME, hasher: nodeHasher, signer, clock }));
+  return {
+    dataDir: options.dataDir,
+    store,
+    clock,
+    localLog,
+    info() {
+      const record = localLog().record();
+      return {
+        origin: record.origin,
+        treeSize: record.treeSize,
+        rootHash: toHex(record.rootHash),
+        checkpoint: localLog().latestCheckpoint(),
+        verifierKey: signer.verifierKey,
+        logID: toHex(logIdOfVerifier(parseVerifierKey(signer.verifierKey))),
+      };
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Returns the default origin: a key name without spaces or `+`, unique to this machine. */
+function defaultOrigin(): string {
+  const host = os.hostname().toLowerCase().replace(/[^a-z0-9.-]/g, '-') || 'localhost';
+  return `provwb.local/${host}`;
+}
+
+/**
+ * Creates the workbench in `dataDir`: the database, the local log with a fresh Ed25519 checkpoint
+ * key, and the signed checkpoint of the empty tree. Refuses (ConflictError) if a workbench exists.
+ */
+export function initWorkbench(input: { dataDir: string; origin?: string | undefined; clock?: Clock }): InitResult {
+  const origin = input.origin ?? defaultOrigin();
+  if (origin === '' || /[\s+]/.test(origin)) {
+    throw new InputError('origin_invalid', `origin ${JSON.stringify(origin)} must be non-empty, without spaces or '+' (it is also the checkpoint key name)`);
+  }
+  if (existsSync(path.join(input.dataDir, DATABASE_FILE))) {
+    throw new ConflictError('already_exists', `a workbench already exists in ${input.dataDir}`, { dataDir: input.dataDir }, { hint: 'use it, or choose another --data-dir' });
+  }
+  const clock = input.clock ?? systemClock;
+  const { skey, vkey } = generateSignerKey(origin, new Uint8Array(randomBytes(32)));
+  const db = openDatabase(input.dataDir);
+  try {
+    const store = new Store(db);
+    const signer = checkpointSignerFor(skey);
+    store.transaction(() => {
+      const log = store.createLog({ name: LOCAL_LOG_NAME, role: 'local', origin, verifierKeys: [vkey], emptyRoot: nodeHasher.emptyRoot(), createdAt: clock.nowMs() });
+      store.setSigner(log.id, skey);
+      const root = nodeHasher.emptyRoot();
+      const note = signer.sign(checkpointBody(origin, 0, root));
+      store.insertCheckpoint({ logId: log.id, treeSize: 0, rootHash: root, note, source: 'issued', createdAt: clock.nowMs() });
+    });
+    return { origin, verifierKey: vkey, logID: toHex(logIdOfVerifier(parseVerifierKey(vkey))) };
+  } finally {
+    db.close();
+  }
+}

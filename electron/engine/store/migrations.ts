@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema changes, applied in order inside one transaction each; PRAGMA user_version
+ * records how far a database has come. Never edit a released migration: add the next one.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 1: logs, entries, tiles, checkpoints, the local log's signer.
+  `
+  CREATE TABLE logs (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    role          TEXT NOT NULL CHECK (role IN ('local', 'mirror')),
+    origin        TEXT NOT NULL,
+    remote_type   TEXT,
+    url           TEXT,
+    verifier_keys TEXT NOT NULL DEFAULT '[]',
+    tree_size     INTEGER NOT NULL DEFAULT 0,
+    root_hash     BLOB NOT NULL,
+    created_at    INTEGER NOT NULL
+  );
+  -- id = log_id * 2^40 + idx: one B-tree, no second index, entries of a log stay contiguous.
+  CREATE TABLE entries (
+    id              INTEGER PRIMARY KEY,
+    body            BLOB NOT NULL,
+    kind            TEXT,
+    api_version     TEXT,
+    integrated_time INTEGER,
+    log_id          INTEGER GENERATED ALWAYS AS (id >> 40) VIRTUAL,
+    idx             INTEGER GENERATED ALWAYS AS (id & 1099511627775) VIRTUAL
+  );
+  -- Leaf hash lookups (uuid → index) by the first 6 bytes; the full hash is checked against the tile.
+  CREATE TABLE leaf_index (
+    log_id      INTEGER NOT NULL,
+    hash_prefix INTEGER NOT NULL,
+    idx         INTEGER NOT NULL,
+    PRIMARY KEY (log_id, hash_prefix, idx)
+  ) WITHOUT ROWID;
+  -- Hash tiles with their interior rows (see shared/merkle/tile-nodes.ts); partial tiles are rewritten.
+  CREATE TABLE tiles (
+    log_id INTEGER NOT NULL REFERENCES logs (id),
+    level  INTEGER NOT NULL,
+    idx    INTEGER NOT NULL,
+    width  INTEGER NOT NULL CHECK (width BETWEEN 1 AND 256),
+    nodes  BLOB NOT NULL,
+    PRIMARY KEY (log_id, level, idx)
+  );
+  CREATE TABLE checkpoints (
+    id         INTEGER PRIMARY KEY,
+    log_id     INTEGER NOT NULL REFERENCES logs (id),
+    tree_size  INTEGER NOT NULL,
+    root_hash  BLOB NOT NULL,
+    note       TEXT NOT NULL,
+    source     TEXT NOT NULL CHECK (source IN ('issued', 'fetched', 'cosigned', 'evidence')),
+    created_at INTEGER NOT NULL,
+    UNIQUE (log_id, tree_size, note)
+  );
+  CREATE INDEX checkpoints_by_size ON checkpoints (log_id, tree_size);
+  CREATE TABLE log_signers (
+    log_id INTEGER PRIMARY KEY REFERENCES logs (id),
+    skey   TEXT NOT NULL
+  );
+  `,
+];
+
+/** Returns the schema version a fully migrated database has. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Applies every migration the database has not seen; refuses a database from a newer release. */
+export function runMigrations(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this provwb (${MIGRATIONS.length}); upgrade provwb`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}
