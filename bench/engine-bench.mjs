@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { initWorkbench, openWorkbench } = await import(path.join(root, 'dist/electron/engine/open-workbench.js'));
-const { TileBuilder } = await import(path.join(root, 'dist/shared/merkle/index.js'));
+const { rebuildTree } = await import(path.join(root, 'dist/electron/engine/log/index.js'));
 const { nodeHasher } = await import(path.join(root, 'dist/electron/engine/crypto/index.js'));
 const { toHex } = await import(path.join(root, 'dist/shared/encoding/index.js'));
 
@@ -80,14 +80,9 @@ function appendRun(size, batch) {
 function rebuild(wb) {
   const record = wb.localLog().record();
   const t = performance.now();
-  const builder = new TileBuilder(nodeHasher);
-  const step = 65_536;
-  for (let start = 0; start < record.treeSize; start += step) {
-    const bodies = wb.store.entryBodies(record.id, start, Math.min(start + step, record.treeSize));
-    builder.append(bodies.map((b) => nodeHasher.hashLeaf(b)));
-  }
+  const rebuilt = rebuildTree(wb.store, record.id, record.treeSize, nodeHasher);
   const seconds = (performance.now() - t) / 1000;
-  const rootMatches = toHex(builder.root()) === toHex(record.rootHash);
+  const rootMatches = toHex(rebuilt.rootHash) === toHex(record.rootHash);
   return { leavesPerSec: Math.round(record.treeSize / seconds), seconds: +seconds.toFixed(2), rootMatches };
 }
 

@@ -1,5 +1,7 @@
 export { createMerkleHasher, HASH_SIZE } from './hasher.js';
-export type { Hash, MerkleHasher, Sha256 } from './hasher.js';
+export type { Hash, MerkleHasher, Sha256, BatchHashing } from './hasher.js';
+export { createWasmSha256 } from './wasm-sha256.js';
+export type { BatchSha256 } from './wasm-sha256.js';
 export { coveringNodes, isNodeComplete, splitPoint, pow2 } from './node-id.js';
 export type { NodeId } from './node-id.js';
 export { foldRange, rehash, ProofPlanBuilder } from './proof-plan.js';

@@ -56,33 +56,39 @@ export class TileBuilder {
   }
 
   /**
-   * Appends leaf hashes and returns every tile that changed: tiles that became full, then each
+   * Appends leaf hashes (concatenated, 32 bytes each) and returns every tile that changed: tiles that became full, then each
    * level's new partial tile. The caller stores them in the same transaction as the entries.
    */
-  append(leafHashes: readonly Hash[]): TileWrite[] {
+  append(leafHashes: Uint8Array): TileWrite[] {
+    if (leafHashes.length % HASH_SIZE !== 0) throw new Error(`bug: ${leafHashes.length} bytes of leaf hashes`);
     const writes: TileWrite[] = [];
-    let pending: readonly Hash[] = leafHashes;
+    let pending = leafHashes;
     for (let level = 0; pending.length > 0; level++) {
       const edge = this.levelEdge(level);
-      const firstIndex = Math.floor(levelWidth(level, this.treeSize) / TILE_WIDTH);
-      let tileIndex = firstIndex;
-      const parents: Hash[] = [];
-      for (const hash of pending) {
-        edge.bottom.set(hash, edge.count * HASH_SIZE);
-        edge.count++;
+      let tileIndex = Math.floor(levelWidth(level, this.treeSize) / TILE_WIDTH);
+      const parents = new Uint8Array(Math.ceil(pending.length / HASH_SIZE / TILE_WIDTH + 1) * HASH_SIZE);
+      let parentCount = 0;
+      let offset = 0;
+      while (offset < pending.length) {
+        // Fill the partial tile from the pending hashes, as much as fits.
+        const take = Math.min(pending.length - offset, (TILE_WIDTH - edge.count) * HASH_SIZE);
+        edge.bottom.set(pending.subarray(offset, offset + take), edge.count * HASH_SIZE);
+        edge.count += take / HASH_SIZE;
+        offset += take;
         if (edge.count === TILE_WIDTH) {
           const nodes = buildTileNodes(edge.bottom, this.hasher);
           writes.push({ level, index: tileIndex, width: TILE_WIDTH, nodes });
-          parents.push(fullTileRoot(nodes, this.hasher));
+          parents.set(fullTileRoot(nodes, this.hasher), parentCount * HASH_SIZE);
+          parentCount++;
           edge.count = 0;
           tileIndex++;
         }
       }
       edge.nodes = edge.count > 0 ? buildTileNodes(edge.bottom.subarray(0, edge.count * HASH_SIZE), this.hasher) : undefined;
       if (edge.nodes) writes.push({ level, index: tileIndex, width: edge.count, nodes: edge.nodes });
-      pending = parents;
+      pending = parents.subarray(0, parentCount * HASH_SIZE);
     }
-    this.treeSize += leafHashes.length;
+    this.treeSize += leafHashes.length / HASH_SIZE;
     return writes;
   }
 

@@ -30,11 +30,7 @@ export function buildTileNodes(bottom: Uint8Array, hasher: MerkleHasher): Uint8A
   let rowWidth = width;
   for (let row = 1; row < TILE_HEIGHT; row++) {
     const next = Math.floor(rowWidth / 2);
-    for (let i = 0; i < next; i++) {
-      const left = out.subarray(readOffset + 2 * i * HASH_SIZE, readOffset + (2 * i + 1) * HASH_SIZE);
-      const right = out.subarray(readOffset + (2 * i + 1) * HASH_SIZE, readOffset + (2 * i + 2) * HASH_SIZE);
-      out.set(hasher.hashChildren(left, right), writeOffset + i * HASH_SIZE);
-    }
+    if (next > 0) out.set(hasher.hashPairs(out.subarray(readOffset, readOffset + 2 * next * HASH_SIZE), next), writeOffset);
     readOffset += rowWidth * HASH_SIZE;
     writeOffset += next * HASH_SIZE;
     rowWidth = next;

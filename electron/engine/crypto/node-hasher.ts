@@ -1,8 +1,9 @@
 import { hash as oneShotHash } from 'node:crypto';
-import { createMerkleHasher, type MerkleHasher } from '../../../shared/merkle/index.js';
+import { createMerkleHasher, createWasmSha256, type MerkleHasher } from '../../../shared/merkle/index.js';
 
 /**
- * The engine's MerkleHasher: node:crypto's one-shot `hash()` (OpenSSL, no Hash object per call),
- * ~1.5× faster than createHash() for 65-byte messages on this machine.
+ * The engine's MerkleHasher: single hashes through node:crypto's one-shot `hash()` (OpenSSL, no Hash
+ * object per call); bulk tree building through the batched WebAssembly SHA-256, which avoids the
+ * ~1.5 µs binding cost node:crypto pays per call (bench/results/engine.json has the figures).
  */
-export const nodeHasher: MerkleHasher = createMerkleHasher((message) => oneShotHash('sha256', message, 'buffer') as unknown as Uint8Array);
+export const nodeHasher: MerkleHasher = createMerkleHasher((message) => oneShotHash('sha256', message, 'buffer') as unknown as Uint8Array, createWasmSha256());

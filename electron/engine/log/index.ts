@@ -4,3 +4,5 @@ export { exportTiles } from './tile-export.js';
 export type { TileExportResult } from './tile-export.js';
 export { systemClock } from './checkpoint-signer.js';
 export type { CheckpointSigner, Clock } from './checkpoint-signer.js';
+export { rebuildTree } from './rebuild-tree.js';
+export type { RebuiltTree } from './rebuild-tree.js';

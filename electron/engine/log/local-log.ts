@@ -94,7 +94,7 @@ export class LocalLog {
         throw new InputError('entry_too_large', `entry ${i} is ${e.body.length} bytes; a tlog-tiles entry holds at most ${MAX_BUNDLE_ENTRY_SIZE}`, { entry: i, bytes: e.body.length });
       }
     }
-    const leafHashes = entries.map((e) => this.deps.hasher.hashLeaf(e.body));
+    const leafHashes = this.deps.hasher.hashLeaves(entries.map((e) => e.body));
     const { store, signer, clock } = this.deps;
     try {
       return store.transaction(() => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NotFoundError } from '../../../shared/api/index.js';
-import { TILE_WIDTH, entryBundlePath, formatEntryBundle, tileBottom, tilePath } from '../../../shared/merkle/index.js';
+import { entryBundlePath, tileBottom, tilePath } from '../../../shared/merkle/index.js';
 import type { Store } from '../store/index.js';
 
 export interface TileExportResult {
@@ -34,9 +34,8 @@ export function exportTiles(store: Store, logName: string, dir: string): TileExp
       tiles++;
     }
     let entryBundles = 0;
-    for (let start = 0; start < log.treeSize; start += TILE_WIDTH) {
-      const bodies = store.entryBodies(log.id, start, Math.min(start + TILE_WIDTH, log.treeSize));
-      writeFileIn(dir, entryBundlePath(start / TILE_WIDTH, bodies.length), formatEntryBundle(bodies));
+    for (const bundle of store.iterateEntryBundles(log.id, log.treeSize)) {
+      writeFileIn(dir, entryBundlePath(bundle.index, bundle.width), bundle.bundle);
       entryBundles++;
     }
     // The checkpoint goes last: a reader that sees it finds every tile it names.

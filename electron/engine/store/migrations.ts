@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * records how far a database has come. Never edit a released migration: add the next one.
  */
 const MIGRATIONS: readonly string[] = [
-  // 1: logs, entries, tiles, checkpoints, the local log's signer.
+  // 1: logs, entry bundles, tiles, checkpoints, the local log's signer.
   `
   CREATE TABLE logs (
     id            INTEGER PRIMARY KEY,
@@ -19,16 +19,25 @@ const MIGRATIONS: readonly string[] = [
     root_hash     BLOB NOT NULL,
     created_at    INTEGER NOT NULL
   );
-  -- id = log_id * 2^40 + idx: one B-tree, no second index, entries of a log stay contiguous.
-  CREATE TABLE entries (
-    id              INTEGER PRIMARY KEY,
-    body            BLOB NOT NULL,
-    kind            TEXT,
-    api_version     TEXT,
-    integrated_time INTEGER,
-    log_id          INTEGER GENERATED ALWAYS AS (id >> 40) VIRTUAL,
-    idx             INTEGER GENERATED ALWAYS AS (id & 1099511627775) VIRTUAL
+  -- Entries as C2SP tlog-tiles entry bundles (uint16_be length ‖ entry, up to 256 per row; the
+  -- partial bundle is rewritten): one row per 256 entries makes appends, audits and tile export
+  -- cheap, and the stored bytes are exactly what /tile/entries/N serves.
+  CREATE TABLE entry_bundles (
+    log_id INTEGER NOT NULL REFERENCES logs (id),
+    idx    INTEGER NOT NULL,
+    width  INTEGER NOT NULL CHECK (width BETWEEN 1 AND 256),
+    bundle BLOB NOT NULL,
+    PRIMARY KEY (log_id, idx)
   );
+  -- What typed entries (Rekor kinds, custom layouts) carry besides their bytes.
+  CREATE TABLE entry_meta (
+    log_id          INTEGER NOT NULL,
+    idx             INTEGER NOT NULL,
+    kind            TEXT NOT NULL,
+    api_version     TEXT NOT NULL,
+    integrated_time INTEGER,
+    PRIMARY KEY (log_id, idx)
+  ) WITHOUT ROWID;
   -- Leaf hash lookups (uuid → index) by the first 6 bytes; the full hash is checked against the tile.
   CREATE TABLE leaf_index (
     log_id      INTEGER NOT NULL,

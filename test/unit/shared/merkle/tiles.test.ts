@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../../../../shared/encoding/index.js';
+import { concatBytes, toHex } from '../../../../shared/encoding/index.js';
 import {
   TileBuilder,
   createTileHashReader,
@@ -65,7 +65,7 @@ describe('TileBuilder', () => {
       const stored = new Map<string, StoredTile>();
       let size = 0;
       for (const batch of [1, 2, 5, 248, 1, 255, 256, 257, 600, 1375]) {
-        for (const w of builder.append(leaves.slice(size, size + batch))) stored.set(tileKey(w.level, w.index), w);
+        for (const w of builder.append(concatBytes(...leaves.slice(size, size + batch)))) stored.set(tileKey(w.level, w.index), w);
         size += batch;
         expect(toHex(builder.root())).toBe(toHex(rootOfLeafHashes(leaves.slice(0, size), nobleHasher)));
       }
@@ -82,15 +82,15 @@ describe('TileBuilder', () => {
     it('continues with the same roots as one that never stopped', () => {
       const leaves = sampleLeafHashes(700);
       const whole = new TileBuilder(nobleHasher);
-      whole.append(leaves);
+      whole.append(concatBytes(...leaves));
       const first = new TileBuilder(nobleHasher);
-      const writes = first.append(leaves.slice(0, 300));
+      const writes = first.append(concatBytes(...leaves.slice(0, 300)));
       const edge = [0, 1].map((level) => {
         const partial = writes.find((w) => w.level === level && w.width < 256)!;
         return partial.nodes.subarray(0, partial.width * 32);
       });
       const resumed = new TileBuilder(nobleHasher, 300, edge);
-      resumed.append(leaves.slice(300));
+      resumed.append(concatBytes(...leaves.slice(300)));
       expect(toHex(resumed.root())).toBe(toHex(whole.root()));
     });
   });
