@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, VerificationError } from '../../../../shared/api/index.js';
+import { InputError, VerificationError, type WorkbenchError } from '../../../../shared/api/index.js';
 import {
   MAX_NOTE_SIGNATURES,
   openNote,
@@ -55,7 +55,7 @@ describe('openNote', () => {
           expect(opened.signatures.every((s) => s.type === 'ed25519')).toBe(true);
         } else {
           const [code, ErrorClass] = KINDS[c.expect.errorKind as keyof typeof KINDS];
-          const error = expectNoteError(() => openNote(input, verifiers), ErrorClass, code, c.expect.error);
+          const error = expectNoteError<WorkbenchError>(() => openNote(input, verifiers), ErrorClass, code, c.expect.error);
           if (code === 'note_unverified') {
             expect(error.details?.['text']).toBe(c.expect.text);
             expect(toGoSigs(error.details?.['unverifiedSignatures'] as never)).toEqual(c.expect.unverifiedSigs);
