@@ -23,6 +23,11 @@ if (run('npx', ['tsc', '-b']) !== 0) {
   console.error('build failed: no tests were run');
   failed += 1;
 } else {
+  // The tests themselves are TypeScript too: a type error in them is a failure.
+  if (run('npx', ['tsc', '-p', 'test/tsconfig.json', '--noEmit']) !== 0) {
+    console.error('test sources do not typecheck');
+    failed += 1;
+  }
   const vitestJson = path.join(results, 'vitest.json');
   run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
   if (existsSync(vitestJson)) {

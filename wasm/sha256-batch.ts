@@ -1,4 +1,4 @@
-// Batched RFC 6962 hashing in WebAssembly (AssemblyScript source, compiled by scripts/build-wasm.mjs).
+// Batched RFC 6962 hashing in WebAssembly (AssemblyScript source, compiled by build/build-wasm.mjs).
 //
 // Why: node:crypto spends ~1.5 µs per call on binding overhead for a 65-byte message (the SHA-NI
 // compression itself takes ~0.1 µs), and a Merkle tree needs ~2 hashes per leaf. One call here hashes

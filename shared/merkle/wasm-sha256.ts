@@ -26,7 +26,7 @@ const PAGE = 65_536;
 
 /** Returns a batch SHA-256 backed by its own WebAssembly instance (one per caller: not shared across threads). */
 export function createWasmSha256(): BatchSha256 {
-  const module = new WebAssembly.Module(fromBase64(SHA256_BATCH_WASM_BASE64));
+  const module = new WebAssembly.Module(new Uint8Array(fromBase64(SHA256_BATCH_WASM_BASE64)));
   const wasm = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('bug: sha256 wasm aborted'); } } }).exports as unknown as Exports;
   const base = wasm.heapBase();
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../../../shared/encoding/index.js';
-import { createMerkleHasher, createWasmSha256, rootOfLeafHashes, TileBuilder } from '../../../../shared/merkle/index.js';
+import { createMerkleHasher, createWasmSha256, formatEntryBundle, rootOfLeafHashes, TileBuilder } from '../../../../shared/merkle/index.js';
 import { referenceHasher } from '../../../helpers/hashers.js';
 import { repoRoot } from '../../../helpers/testdata.js';
 
@@ -49,6 +49,16 @@ describe('createWasmSha256', () => {
       }
     });
   });
+  describe('given a tlog-tiles entry bundle', () => {
+    it('hashes its entries straight from the bundle bytes, and refuses a wrong count or a truncated bundle', () => {
+      const batchHasher = createMerkleHasher((m) => new Uint8Array(createHash('sha256').update(m).digest()), wasm);
+      const entries = Array.from({ length: 256 }, (_, i) => pseudoRandomBytes(i * 3, i));
+      const bundle = formatEntryBundle(entries);
+      expect(toHex(batchHasher.hashEntryBundle(bundle, 256))).toBe(toHex(batchHasher.hashLeaves(entries)));
+      expect(() => batchHasher.hashEntryBundle(bundle, 255)).toThrow(expect.objectContaining({ code: 'entry_bundle_malformed' }));
+      expect(() => batchHasher.hashEntryBundle(bundle.subarray(0, bundle.length - 1), 256)).toThrow(expect.objectContaining({ code: 'entry_bundle_malformed' }));
+    });
+  });
   describe('given a tree built with batch hashing', () => {
     it('has the same root as one built hash by hash', () => {
       const batchHasher = createMerkleHasher((m) => new Uint8Array(createHash('sha256').update(m).digest()), wasm);
@@ -62,8 +72,8 @@ describe('createWasmSha256', () => {
 });
 
 describe('the committed WebAssembly module', () => {
-  it('is what scripts/build-wasm.mjs compiles from wasm/sha256-batch.ts', async () => {
-    const { compileSha256Module } = (await import(path.join(repoRoot, 'scripts/build-wasm.mjs'))) as { compileSha256Module: () => string };
+  it('is what build/build-wasm.mjs compiles from wasm/sha256-batch.ts', async () => {
+    const { compileSha256Module } = (await import(path.join(repoRoot, 'build/build-wasm.mjs'))) as { compileSha256Module: () => string };
     expect(compileSha256Module()).toBe(readFileSync(path.join(repoRoot, 'shared/merkle/sha256-batch-wasm.ts'), 'utf8'));
   });
 });
