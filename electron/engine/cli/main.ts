@@ -88,10 +88,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     debug = flags.debug;
     const found = findCommand(flags.rest);
     if (!found) {
-      if (flags.help || flags.rest.length === 0) {
+      if (flags.help && flags.rest.length === 0) {
         process.stdout.write(globalHelp());
-        process.exit(flags.rest.length === 0 && !flags.help ? 2 : 0);
+        process.exit(0);
       }
+      if (flags.rest.length === 0) throw new UsageError('missing_command', 'no command given', undefined, { hint: 'run provwb --help for the list of commands' });
       throw new UsageError('unknown_command', `unknown command: ${flags.rest.slice(0, 2).join(' ')}`, undefined, { hint: 'run provwb --help for the list of commands' });
     }
     const command = await COMMANDS[found.name]!.load();

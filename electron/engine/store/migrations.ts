@@ -70,6 +70,39 @@ const MIGRATIONS: readonly string[] = [
     skey   TEXT NOT NULL
   );
   `,
+  // 2: search index, keyring, custom type layouts.
+  `
+  -- Search keys of typed entries (sha256 digests, key fingerprints, emails/identities, layout fields).
+  CREATE TABLE index_keys (
+    key_type TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    log_id   INTEGER NOT NULL REFERENCES logs (id),
+    idx      INTEGER NOT NULL,
+    PRIMARY KEY (key_type, key, log_id, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX index_keys_by_entry ON index_keys (log_id, idx);
+  -- The keyring: public parts in the clear, private parts encrypted with the owner's passphrase.
+  CREATE TABLE keys (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    type          TEXT NOT NULL,
+    fingerprint   TEXT NOT NULL,
+    public_key    TEXT NOT NULL,
+    private_key   BLOB,
+    user_id       TEXT,
+    created_at    INTEGER NOT NULL
+  );
+  -- Custom type layouts; each is also a 'layout' entry in the local log (log_id, idx).
+  CREATE TABLE types (
+    kind        TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    layout      TEXT NOT NULL,
+    log_id      INTEGER NOT NULL REFERENCES logs (id),
+    idx         INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (kind, version)
+  );
+  `,
 ];
 
 /** Returns the schema version a fully migrated database has. */

@@ -1,0 +1,1 @@
+export { canonicalJson, canonicalJsonBytes } from './canonical-json.js';
