@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConflictError, InputError, NotFoundError } from '../../shared/api/index.js';
 import { toHex } from '../../shared/encoding/index.js';
-import { formatVerifierKey, generateSignerKey, logIdOfVerifier, parseSignerKey, parseVerifierKey, signNote } from '../../shared/note/index.js';
+import { formatVerifierKey, generateSignerKey, logIdOfVerifier, parseSignerKey, parseVerifierKey, signNote, type NoteSigner } from '../../shared/note/index.js';
 import { nodeHasher } from './crypto/index.js';
 import { LocalLog, checkpointBody, systemClock, type CheckpointSigner, type Clock } from './log/index.js';
 import { DATABASE_FILE, Store, openDatabase } from './store/index.js';
@@ -32,6 +32,10 @@ export interface Workbench {
   readonly dataDir: string;
   readonly store: Store;
   readonly clock: Clock;
+  /** The local log's Ed25519 note signer (checkpoints and SETs). */
+  readonly signer: NoteSigner;
+  /** The local log's ID, hex: SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key). */
+  readonly logIdHex: string;
   localLog(): LocalLog;
   info(): LogInfo;
   close(): void;
@@ -42,8 +46,7 @@ export interface OpenWorkbenchOptions {
   readonly clock?: Clock;
 }
 
-function checkpointSignerFor(skey: string): CheckpointSigner {
-  const signer = parseSignerKey(skey);
+function checkpointSignerFor(signer: NoteSigner): CheckpointSigner {
   return { verifierKey: formatVerifierKey(signer.verifier), sign: (body) => signNote(body, [signer]) };
 }
 
@@ -61,13 +64,17 @@ export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
     db.close();
     throw new NotFoundError('workbench_not_initialized', `the workbench in ${options.dataDir} has no local log`, undefined, { hint: 'run `provwb init` first' });
   }
-  const signer = checkpointSignerFor(skey);
+  const noteSigner = parseSignerKey(skey);
+  const signer = checkpointSignerFor(noteSigner);
+  const logIdHex = toHex(logIdOfVerifier(noteSigner.verifier));
   let log: LocalLog | undefined;
   const localLog = () => (log ??= new LocalLog({ store, logName: LOCAL_LOG_NAME, hasher: nodeHasher, signer, clock }));
   return {
     dataDir: options.dataDir,
     store,
     clock,
+    signer: noteSigner,
+    logIdHex,
     localLog,
     info() {
       const record = localLog().record();
@@ -77,7 +84,7 @@ export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
         rootHash: toHex(record.rootHash),
         checkpoint: localLog().latestCheckpoint(),
         verifierKey: signer.verifierKey,
-        logID: toHex(logIdOfVerifier(parseVerifierKey(signer.verifierKey))),
+        logID: logIdHex,
       };
     },
     close: () => db.close(),
@@ -107,7 +114,7 @@ export function initWorkbench(input: { dataDir: string; origin?: string | undefi
   const db = openDatabase(input.dataDir);
   try {
     const store = new Store(db);
-    const signer = checkpointSignerFor(skey);
+    const signer = checkpointSignerFor(parseSignerKey(skey));
     store.transaction(() => {
       const log = store.createLog({ name: LOCAL_LOG_NAME, role: 'local', origin, verifierKeys: [vkey], emptyRoot: nodeHasher.emptyRoot(), createdAt: clock.nowMs() });
       store.setSigner(log.id, skey);

@@ -13,3 +13,4 @@ export {
 export type { ErrorFamily, WorkbenchErrorData, ErrorOptions } from './errors.js';
 export { parseInclusionProofDto, parseConsistencyProofDto, parseJsonText } from './proof-dto.js';
 export type { InclusionProofDto, ConsistencyProofDto } from './proof-dto.js';
+export type { RekorInclusionProofDto, RekorLogEntryDto, RekorLogEntryMap } from './rekor-dto.js';

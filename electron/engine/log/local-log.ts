@@ -1,5 +1,5 @@
-import { InputError, NotFoundError, VerificationError } from '../../../shared/api/index.js';
-import { bytesEqual, toBase64 } from '../../../shared/encoding/index.js';
+import { ConflictError, InputError, NotFoundError, VerificationError } from '../../../shared/api/index.js';
+import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
 import {
   MAX_BUNDLE_ENTRY_SIZE,
   TILE_WIDTH,
@@ -87,7 +87,7 @@ export class LocalLog {
    * the new tree head and a signed checkpoint: all of it commits or none. Rejects an empty batch
    * or an entry over 65 535 bytes (the tlog-tiles bundle limit) before touching the database.
    */
-  append(entries: readonly NewEntry[]): AppendResult {
+  append(entries: readonly NewEntry[], options: { rejectDuplicates?: boolean } = {}): AppendResult {
     if (entries.length === 0) throw new InputError('empty_input', 'nothing to append: no entries were given');
     for (const [i, e] of entries.entries()) {
       if (e.body.length > MAX_BUNDLE_ENTRY_SIZE) {
@@ -102,6 +102,8 @@ export class LocalLog {
         // Another process may have appended since we loaded the right edge.
         if (log.treeSize !== this.builder.size) this.builder = this.loadBuilder(log.treeSize);
         const first = log.treeSize;
+        // Inside the write transaction, so two writers cannot both add the same entry.
+        if (options.rejectDuplicates) this.assertNoDuplicates(leafHashes);
         store.insertEntries(log.id, first, entries, leafHashes);
         store.writeTiles(log.id, this.builder.append(leafHashes));
         const treeSize = first + entries.length;
@@ -115,6 +117,28 @@ export class LocalLog {
       // The transaction rolled back; the in-memory edge may be ahead of the database.
       this.builder = this.loadBuilder(this.record().treeSize);
       throw error;
+    }
+  }
+
+  /** Returns the index of the typed entry with this leaf hash, if the log has one. */
+  findIndexByLeafHash(leafHash: Hash): number | undefined {
+    const log = this.record();
+    for (const index of this.deps.store.indexesWithLeafHashPrefix(log.id, leafHash)) {
+      if (index < log.treeSize && bytesEqual(this.reader.readHashes([{ level: 0, index }])[0]!, leafHash)) return index;
+    }
+    return undefined;
+  }
+
+  private assertNoDuplicates(leafHashes: Uint8Array): void {
+    const seen = new Set<string>();
+    for (let i = 0; i < leafHashes.length; i += 32) {
+      const leafHash = leafHashes.subarray(i, i + 32);
+      const uuid = toHex(leafHash);
+      const existing = this.findIndexByLeafHash(leafHash);
+      if (existing !== undefined || seen.has(uuid)) {
+        throw new ConflictError('already_exists', `an equivalent entry already exists in the log with uuid ${uuid}`, { uuid, ...(existing === undefined ? {} : { logIndex: existing }) });
+      }
+      seen.add(uuid);
     }
   }
 

@@ -2,4 +2,4 @@ export { openDatabase, DATABASE_FILE } from './database.js';
 export type { Db, OpenDatabaseOptions } from './database.js';
 export { runMigrations, SCHEMA_VERSION } from './migrations.js';
 export { Store, leafHashPrefix } from './store.js';
-export type { LogRecord, LogRole, NewEntry, StoredEntry, CheckpointRecord, CheckpointSource } from './store.js';
+export type { LogRecord, LogRole, NewEntry, StoredEntry, CheckpointRecord, CheckpointSource, IndexKeyFilter, IndexMatch } from './store.js';

@@ -26,6 +26,21 @@ export interface NewEntry {
   readonly kind?: string | undefined;
   readonly apiVersion?: string | undefined;
   readonly integratedTime?: number | undefined;
+  /** Search keys (typed entries), stored with the entry in the same transaction. */
+  readonly indexKeys?: ReadonlyArray<{ readonly type: string; readonly value: string }> | undefined;
+}
+
+/** One search filter: entries having this index key. */
+export interface IndexKeyFilter {
+  readonly type: string;
+  /** Exact value, or a pattern with `*` wildcards when `wildcard` is set. */
+  readonly value: string;
+  readonly wildcard?: boolean;
+}
+
+export interface IndexMatch {
+  readonly logId: number;
+  readonly index: number;
 }
 
 export interface StoredEntry {
@@ -128,6 +143,11 @@ export class Store {
       bundlesInRange: db.prepare<[number, number, number], { idx: number; width: number; bundle: Buffer }>(
         'SELECT idx, width, bundle FROM entry_bundles WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
       ),
+      insertIndexKey: db.prepare('INSERT OR IGNORE INTO index_keys (key_type, key, log_id, idx) VALUES (?, ?, ?, ?)'),
+      indexKeysOfLog: db.prepare<[number], { key_type: string; key: string; idx: number }>('SELECT key_type, key, idx FROM index_keys WHERE log_id = ? ORDER BY idx, key_type, key'),
+      metaOfLog: db.prepare<[number], { idx: number; kind: string; api_version: string; integrated_time: number | null }>(
+        'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? ORDER BY idx',
+      ),
       insertMeta: db.prepare('INSERT INTO entry_meta (log_id, idx, kind, api_version, integrated_time) VALUES (?, ?, ?, ?, ?)'),
       metaInRange: db.prepare<[number, number, number], { idx: number; kind: string; api_version: string; integrated_time: number | null }>(
         'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
@@ -218,7 +238,46 @@ export class Store {
       if (e.kind === undefined) continue;
       this.s.insertMeta.run(logId, first + i, e.kind, e.apiVersion ?? '', e.integratedTime ?? null);
       this.s.insertLeafIndex.run(logId, leafHashPrefix(leafHashes.subarray(32 * i, 32 * i + 32)), first + i);
+      for (const key of e.indexKeys ?? []) this.s.insertIndexKey.run(key.type, key.value, logId, first + i);
     }
+  }
+
+  /**
+   * Returns the entries matching every filter (AND), optionally only in one log, in (log, index)
+   * order, at most `limit`. Wildcard values use `*` for any run of characters.
+   */
+  searchIndex(filters: readonly IndexKeyFilter[], options: { logId?: number; limit: number }): IndexMatch[] {
+    if (filters.length === 0) return [];
+    // Built from a fixed shape: one EXISTS per filter, every value bound as a parameter.
+    const clauses: string[] = [];
+    const params: Array<string | number> = [];
+    for (const f of filters) {
+      if (f.wildcard) {
+        clauses.push(`EXISTS (SELECT 1 FROM index_keys k WHERE k.log_id = m.log_id AND k.idx = m.idx AND k.key_type = ? AND k.key GLOB ?)`);
+        params.push(f.type, f.value.replace(/[[\]?]/g, (c) => `[${c}]`));
+      } else {
+        clauses.push(`EXISTS (SELECT 1 FROM index_keys k WHERE k.log_id = m.log_id AND k.idx = m.idx AND k.key_type = ? AND k.key = ?)`);
+        params.push(f.type, f.value);
+      }
+    }
+    const first = filters[0]!;
+    const seed = first.wildcard ? 'key_type = ? AND key GLOB ?' : 'key_type = ? AND key = ?';
+    const seedParams = [first.type, first.wildcard ? first.value.replace(/[[\]?]/g, (c) => `[${c}]`) : first.value];
+    const logClause = options.logId === undefined ? '' : ' AND log_id = ?';
+    const sql = `SELECT DISTINCT m.log_id AS logId, m.idx AS idx FROM (SELECT log_id, idx FROM index_keys WHERE ${seed}${logClause}) m
+      WHERE ${clauses.join(' AND ')} ORDER BY m.log_id, m.idx LIMIT ?`;
+    const rows = this.db.prepare<unknown[], { logId: number; idx: number }>(sql).all(...seedParams, ...(options.logId === undefined ? [] : [options.logId]), ...params, options.limit);
+    return rows.map((r) => ({ logId: r.logId, index: r.idx }));
+  }
+
+  /** Returns every stored index key of a log, ordered by entry. */
+  indexKeysOfLog(logId: number): Array<{ type: string; value: string; index: number }> {
+    return this.s.indexKeysOfLog.all(logId).map((r) => ({ type: r.key_type, value: r.key, index: r.idx }));
+  }
+
+  /** Returns the metadata of every typed entry of a log, ordered by index. */
+  typedEntriesOfLog(logId: number): Array<{ index: number; kind: string; apiVersion: string; integratedTime: number | null }> {
+    return this.s.metaOfLog.all(logId).map((r) => ({ index: r.idx, kind: r.kind, apiVersion: r.api_version, integratedTime: r.integrated_time }));
   }
 
   /** Returns the bodies of entries [start, end) that exist, in order (views into the bundles read). */

@@ -1,0 +1,26 @@
+import { InputError } from '../../../shared/api/index.js';
+import { canonicalJsonBytes } from '../../../shared/canonical/index.js';
+import { MAX_BUNDLE_ENTRY_SIZE } from '../../../shared/merkle/index.js';
+import type { RekorLogEntryMap } from '../../../shared/api/index.js';
+import type { Clock } from '../log/index.js';
+import type { KindRegistry } from './kind-registry.js';
+import { rekorLogEntry, type LogEntryContext } from './log-entry.js';
+import { parseProposedEntry } from './proposed-entry.js';
+
+/**
+ * Adds a proposed entry to the local log: shape → kind lookup → schema + signature verification by
+ * the kind → canonical body (RFC 8785) → duplicate check and append with its index keys, in one
+ * transaction. Nothing is stored unless every step passes. Returns the Rekor v1 LogEntry.
+ */
+export async function addEntry(ctx: LogEntryContext & { registry: KindRegistry; clock: Clock }, proposedJson: unknown): Promise<RekorLogEntryMap> {
+  const proposed = parseProposedEntry(proposedJson);
+  const kind = ctx.registry.lookup(proposed.kind, proposed.apiVersion);
+  const integratedTimeSec = Math.floor(ctx.clock.nowMs() / 1000);
+  const accepted = await kind.accept(proposed, { integratedTimeSec });
+  const body = canonicalJsonBytes(accepted.body);
+  if (body.length > MAX_BUNDLE_ENTRY_SIZE) {
+    throw new InputError('entry_too_large', `the canonical body is ${body.length} bytes; a log entry holds at most ${MAX_BUNDLE_ENTRY_SIZE}`, { bytes: body.length });
+  }
+  const result = ctx.log.append([{ body, kind: kind.kind, apiVersion: kind.apiVersion, integratedTime: integratedTimeSec, indexKeys: accepted.indexKeys }], { rejectDuplicates: true });
+  return rekorLogEntry(ctx, result.first);
+}

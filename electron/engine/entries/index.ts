@@ -1,0 +1,10 @@
+export { createKindRegistry } from './kind-registry.js';
+export type { KindRegistry } from './kind-registry.js';
+export { parseProposedEntry } from './proposed-entry.js';
+export { rekorLogEntry, setPayload } from './log-entry.js';
+export type { LogEntryContext } from './log-entry.js';
+export { addEntry } from './add-entry.js';
+export { searchEntries, searchFilters, normalizeSha256, normalizeFingerprint } from './search-entries.js';
+export type { SearchQuery, SearchResult, SearchMatch } from './search-entries.js';
+export { verifyIndex } from './verify-index.js';
+export type { IndexVerifyResult, IndexDifference } from './verify-index.js';

@@ -1,0 +1,52 @@
+import type { RekorLogEntryDto, RekorLogEntryMap } from '../../../shared/api/index.js';
+import { NotFoundError } from '../../../shared/api/index.js';
+import { canonicalJsonBytes } from '../../../shared/canonical/index.js';
+import { toBase64, toHex } from '../../../shared/encoding/index.js';
+import type { NoteSigner } from '../../../shared/note/index.js';
+import type { LocalLog } from '../log/index.js';
+import type { Store } from '../store/index.js';
+
+/** What building a Rekor LogEntry needs from the workbench. */
+export interface LogEntryContext {
+  readonly store: Store;
+  readonly log: LocalLog;
+  /** The log's Ed25519 note signer: it also signs SETs. */
+  readonly signer: NoteSigner;
+  readonly logIdHex: string;
+}
+
+/** Returns the SET payload: canonical JSON of {body, integratedTime, logID, logIndex} (Rekor v1). */
+export function setPayload(entry: { body: string; integratedTime: number; logID: string; logIndex: number }): Uint8Array {
+  return canonicalJsonBytes({ body: entry.body, integratedTime: entry.integratedTime, logID: entry.logID, logIndex: entry.logIndex });
+}
+
+/**
+ * Returns entry `index` of the local log as Rekor v1 answers it: `{uuid: LogEntry}` with an inclusion
+ * proof in the current tree, that tree's signed checkpoint, and the SET. Only typed entries have one.
+ */
+export function rekorLogEntry(ctx: LogEntryContext, index: number): RekorLogEntryMap {
+  const record = ctx.log.record();
+  const [stored] = ctx.store.entries(record.id, index, index + 1);
+  if (!stored || stored.kind === null || stored.integratedTime === null) {
+    throw new NotFoundError('entry_not_found', `the local log has no typed entry at index ${index}`, { logIndex: index });
+  }
+  const proof = ctx.log.proveInclusion(index, record.treeSize);
+  const checkpoint = ctx.store.checkpointAtSize(record.id, record.treeSize);
+  if (!checkpoint) throw new NotFoundError('checkpoint_not_found', `no checkpoint for tree size ${record.treeSize}`);
+  const base = { body: toBase64(stored.body), integratedTime: stored.integratedTime, logID: ctx.logIdHex, logIndex: index };
+  const entry: RekorLogEntryDto = {
+    ...base,
+    verification: {
+      inclusionProof: {
+        checkpoint: checkpoint.note,
+        hashes: proof.hashes.map(toHex),
+        logIndex: index,
+        rootHash: toHex(proof.rootHash),
+        treeSize: proof.treeSize,
+      },
+      // Ed25519 is deterministic: the SET computed now is the one computed at integration.
+      signedEntryTimestamp: toBase64(ctx.signer.sign(setPayload(base))),
+    },
+  };
+  return { [toHex(proof.leafHash)]: entry };
+}
