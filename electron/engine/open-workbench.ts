@@ -6,8 +6,12 @@ import { ConflictError, InputError, NotFoundError } from '../../shared/api/index
 import { toHex } from '../../shared/encoding/index.js';
 import { formatVerifierKey, generateSignerKey, logIdOfVerifier, parseSignerKey, parseVerifierKey, signNote, type NoteSigner } from '../../shared/note/index.js';
 import { nodeHasher } from './crypto/index.js';
+import { createKindRegistry, type KindRegistry, type LogEntryContext } from './entries/index.js';
+import { loadKinds } from './types/index.js';
+import { createTileHashReader } from '../../shared/merkle/index.js';
 import { LocalLog, checkpointBody, systemClock, type CheckpointSigner, type Clock } from './log/index.js';
-import { DATABASE_FILE, Store, openDatabase } from './store/index.js';
+import { DATABASE_FILE, KeyStore, Store, openDatabase } from './store/index.js';
+import { createKeyring, type Keyring } from './keys/index.js';
 
 /** The name of the workbench's own log in the `logs` table. */
 export const LOCAL_LOG_NAME = 'local';
@@ -38,6 +42,14 @@ export interface Workbench {
   readonly logIdHex: string;
   localLog(): LocalLog;
   info(): LogInfo;
+  /** Every entry kind the local log accepts: Rekor's built-in kinds, `layout`, and the custom layouts it holds. */
+  kinds(): KindRegistry;
+  /** What adding and answering typed entries needs. */
+  entryContext(): LogEntryContext & { registry: KindRegistry; clock: Clock };
+  /** The keyring (private keys sealed with the owner's passphrase). */
+  keyring(): Keyring;
+  /** Returns the leaf hash of entry `index` of any stored log. */
+  leafHash(logId: number, index: number): Uint8Array;
   close(): void;
 }
 
@@ -68,6 +80,7 @@ export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
   const signer = checkpointSignerFor(noteSigner);
   const logIdHex = toHex(logIdOfVerifier(noteSigner.verifier));
   let log: LocalLog | undefined;
+  let keyring: Keyring | undefined;
   const localLog = () => (log ??= new LocalLog({ store, logName: LOCAL_LOG_NAME, hasher: nodeHasher, signer, clock }));
   return {
     dataDir: options.dataDir,
@@ -86,6 +99,15 @@ export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
         verifierKey: signer.verifierKey,
         logID: logIdHex,
       };
+    },
+    kinds: () => createKindRegistry(loadKinds(store, localLog().record().id)),
+    entryContext() {
+      return { store, log: localLog(), signer: noteSigner, logIdHex, registry: this.kinds(), clock };
+    },
+    keyring: () => (keyring ??= createKeyring({ keyStore: new KeyStore(db), clock, randomBytes: (n) => new Uint8Array(randomBytes(n)) })),
+    leafHash: (logId, index) => {
+      const [hash] = createTileHashReader((tiles) => store.readTiles(logId, tiles)).readHashes([{ level: 0, index }]);
+      return hash!;
     },
     close: () => db.close(),
   };

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, isWorkbenchError, type WorkbenchErrorData } from '../../../shared/api/index.js';
 import { defaultDataDir } from '../data-dir.js';
-import { openWorkbench, type Workbench } from '../open-workbench.js';
+import type { Workbench } from '../open-workbench.js';
 import type { AnyCommand, CommandContext } from './command.js';
 import { EXIT_OK, exitCodeFor } from './exit-codes.js';
 import { commandHelp, globalHelp } from './help.js';
@@ -59,7 +59,9 @@ function parseCommandArgs(command: AnyCommand, argv: readonly string[]): unknown
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError('bad_arguments', `${command.name}: ${(error as Error).message}`, undefined, { hint: `see provwb ${command.name} --help` });
+    // parseArgs explains over several lines; the first is the sentence, the rest a hint.
+    const [sentence, ...more] = (error as Error).message.split('\n');
+    throw new UsageError('bad_arguments', `${command.name}: ${sentence}`, undefined, { hint: [...more, `see provwb ${command.name} --help`].join(' ') });
   }
   const required = command.positionals.filter((p) => p.required).length;
   if (parsed.positionals.length < required || parsed.positionals.length > command.positionals.length) {
@@ -102,6 +104,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     const args = parseCommandArgs(command, found.rest);
     const dataDir = flags.dataDir ?? defaultDataDir();
+    // Loaded here, not at the top: the engine pulls in every entry kind, and --help should not wait for it.
+    const { openWorkbench } = await import('../open-workbench.js');
     const ctx: CommandContext = {
       dataDir,
       workbench: () => (workbench ??= openWorkbench({ dataDir })),

@@ -21,6 +21,6 @@ export async function addEntry(ctx: LogEntryContext & { registry: KindRegistry; 
   if (body.length > MAX_BUNDLE_ENTRY_SIZE) {
     throw new InputError('entry_too_large', `the canonical body is ${body.length} bytes; a log entry holds at most ${MAX_BUNDLE_ENTRY_SIZE}`, { bytes: body.length });
   }
-  const result = ctx.log.append([{ body, kind: kind.kind, apiVersion: kind.apiVersion, integratedTime: integratedTimeSec, indexKeys: accepted.indexKeys }], { rejectDuplicates: true });
+  const result = ctx.log.append([{ body, kind: kind.kind, apiVersion: kind.apiVersion, integratedTime: integratedTimeSec, indexKeys: accepted.indexKeys, attachment: accepted.attachment }], { rejectDuplicates: true });
   return rekorLogEntry(ctx, result.first);
 }

@@ -33,7 +33,7 @@ export function verifyIndex(store: Store, registry: KindRegistry): IndexVerifyRe
       const [entry] = store.entries(log.id, meta.index, meta.index + 1);
       if (!entry) continue;
       const body = JSON.parse(new TextDecoder().decode(entry.body)) as Record<string, unknown>;
-      for (const key of registry.lookup(meta.kind, meta.apiVersion).indexKeys(body)) expected.add(JSON.stringify([meta.index, key.type, key.value]));
+      for (const key of registry.lookup(meta.kind, meta.apiVersion).indexKeys(body, entry.attachment ?? undefined)) expected.add(JSON.stringify([meta.index, key.type, key.value]));
     }
     const stored = new Set(store.indexKeysOfLog(log.id).map((k) => JSON.stringify([k.index, k.type, k.value])));
     rows += stored.size;

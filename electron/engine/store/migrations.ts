@@ -36,8 +36,10 @@ const MIGRATIONS: readonly string[] = [
     kind            TEXT NOT NULL,
     api_version     TEXT NOT NULL,
     integrated_time INTEGER,
+    -- Bytes the body commits to by hash only (a DSSE payload), for rebuilding the index.
+    attachment      BLOB,
     PRIMARY KEY (log_id, idx)
-  ) WITHOUT ROWID;
+  );
   -- Leaf hash lookups (uuid → index) by the first 6 bytes; the full hash is checked against the tile.
   CREATE TABLE leaf_index (
     log_id      INTEGER NOT NULL,
@@ -70,7 +72,7 @@ const MIGRATIONS: readonly string[] = [
     skey   TEXT NOT NULL
   );
   `,
-  // 2: search index, keyring, custom type layouts.
+  // 2: search index, keyring, kind lookups.
   `
   -- Search keys of typed entries (sha256 digests, key fingerprints, emails/identities, layout fields).
   CREATE TABLE index_keys (
@@ -92,16 +94,9 @@ const MIGRATIONS: readonly string[] = [
     user_id       TEXT,
     created_at    INTEGER NOT NULL
   );
-  -- Custom type layouts; each is also a 'layout' entry in the local log (log_id, idx).
-  CREATE TABLE types (
-    kind        TEXT NOT NULL,
-    version     TEXT NOT NULL,
-    layout      TEXT NOT NULL,
-    log_id      INTEGER NOT NULL REFERENCES logs (id),
-    idx         INTEGER NOT NULL,
-    created_at  INTEGER NOT NULL,
-    PRIMARY KEY (kind, version)
-  );
+  -- Custom type layouts have no table of their own: they are the local log's 'layout' entries
+  -- (entry_meta kind = 'layout'), so the log is their only, tamper-evident record.
+  CREATE INDEX entry_meta_by_kind ON entry_meta (log_id, kind, api_version);
   `,
 ];
 

@@ -28,6 +28,7 @@ export interface NewEntry {
   readonly integratedTime?: number | undefined;
   /** Search keys (typed entries), stored with the entry in the same transaction. */
   readonly indexKeys?: ReadonlyArray<{ readonly type: string; readonly value: string }> | undefined;
+  readonly attachment?: Uint8Array | undefined;
 }
 
 /** One search filter: entries having this index key. */
@@ -49,6 +50,7 @@ export interface StoredEntry {
   readonly kind: string | null;
   readonly apiVersion: string | null;
   readonly integratedTime: number | null;
+  readonly attachment: Uint8Array | null;
 }
 
 export interface CheckpointRecord {
@@ -148,9 +150,10 @@ export class Store {
       metaOfLog: db.prepare<[number], { idx: number; kind: string; api_version: string; integrated_time: number | null }>(
         'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? ORDER BY idx',
       ),
-      insertMeta: db.prepare('INSERT INTO entry_meta (log_id, idx, kind, api_version, integrated_time) VALUES (?, ?, ?, ?, ?)'),
-      metaInRange: db.prepare<[number, number, number], { idx: number; kind: string; api_version: string; integrated_time: number | null }>(
-        'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
+      indexesOfKind: db.prepare<[number, string], number>('SELECT idx FROM entry_meta WHERE log_id = ? AND kind = ? ORDER BY idx').pluck(),
+      insertMeta: db.prepare('INSERT INTO entry_meta (log_id, idx, kind, api_version, integrated_time, attachment) VALUES (?, ?, ?, ?, ?, ?)'),
+      metaInRange: db.prepare<[number, number, number], { idx: number; kind: string; api_version: string; integrated_time: number | null; attachment: Buffer | null }>(
+        'SELECT idx, kind, api_version, integrated_time, attachment FROM entry_meta WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
       ),
       insertLeafIndex: db.prepare('INSERT INTO leaf_index (log_id, hash_prefix, idx) VALUES (?, ?, ?)'),
       indexesByPrefix: db.prepare<[number, number], number>('SELECT idx FROM leaf_index WHERE log_id = ? AND hash_prefix = ? ORDER BY idx').pluck(),
@@ -236,7 +239,7 @@ export class Store {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       if (e.kind === undefined) continue;
-      this.s.insertMeta.run(logId, first + i, e.kind, e.apiVersion ?? '', e.integratedTime ?? null);
+      this.s.insertMeta.run(logId, first + i, e.kind, e.apiVersion ?? '', e.integratedTime ?? null, e.attachment ?? null);
       this.s.insertLeafIndex.run(logId, leafHashPrefix(leafHashes.subarray(32 * i, 32 * i + 32)), first + i);
       for (const key of e.indexKeys ?? []) this.s.insertIndexKey.run(key.type, key.value, logId, first + i);
     }
@@ -270,6 +273,11 @@ export class Store {
     return rows.map((r) => ({ logId: r.logId, index: r.idx }));
   }
 
+  /** Returns the indexes of a log's entries of one kind, in order. */
+  indexesOfKind(logId: number, kind: string): number[] {
+    return this.s.indexesOfKind.all(logId, kind);
+  }
+
   /** Returns every stored index key of a log, ordered by entry. */
   indexKeysOfLog(logId: number): Array<{ type: string; value: string; index: number }> {
     return this.s.indexKeysOfLog.all(logId).map((r) => ({ type: r.key_type, value: r.key, index: r.idx }));
@@ -298,7 +306,7 @@ export class Store {
     const meta = new Map(this.s.metaInRange.all(logId, start, end).map((m) => [m.idx, m]));
     return this.entryBodies(logId, start, end).map((body, i) => {
       const m = meta.get(start + i);
-      return { index: start + i, body, kind: m?.kind ?? null, apiVersion: m?.api_version ?? null, integratedTime: m?.integrated_time ?? null };
+      return { index: start + i, body, kind: m?.kind ?? null, apiVersion: m?.api_version ?? null, integratedTime: m?.integrated_time ?? null, attachment: m?.attachment ? new Uint8Array(m.attachment) : null };
     });
   }
 

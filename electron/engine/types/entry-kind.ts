@@ -31,6 +31,11 @@ export interface AcceptedEntry {
    */
   readonly body: Readonly<Record<string, unknown>>;
   readonly indexKeys: readonly IndexKey[];
+  /**
+   * Bytes the body commits to by hash but does not hold (a DSSE/in-toto payload), kept beside the
+   * entry, outside the leaf, so its index keys can be rebuilt from storage.
+   */
+  readonly attachment?: Uint8Array;
 }
 
 /** What a kind may consult while accepting or re-verifying an entry. */
@@ -52,6 +57,6 @@ export interface EntryKind {
   accept(proposed: ProposedEntry, ctx: KindContext): Promise<AcceptedEntry>;
   /** Re-verifies a stored canonical body (offline audit): schema and signatures; throws like accept. */
   verifyStored(body: Readonly<Record<string, unknown>>, ctx: KindContext): Promise<void>;
-  /** Returns the index keys of a stored canonical body (to rebuild and check the search index). */
-  indexKeys(body: Readonly<Record<string, unknown>>): IndexKey[];
+  /** Returns the index keys of a stored canonical body and its attachment (to rebuild and check the search index). */
+  indexKeys(body: Readonly<Record<string, unknown>>, attachment?: Uint8Array): IndexKey[];
 }
