@@ -6,6 +6,7 @@ import type { AnyCommand, CommandContext } from './command.js';
 import { EXIT_OK, exitCodeFor } from './exit-codes.js';
 import { commandHelp, globalHelp } from './help.js';
 import { COMMANDS } from './registry.js';
+import { createProgressLine } from './progress-line.js';
 import { printError, printResult } from './render.js';
 
 interface GlobalFlags {
@@ -112,9 +113,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       stdin: process.stdin,
       json,
       quiet: flags.quiet,
-      progress: (done, total, label) => {
-        if (!flags.quiet && process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total}`);
-      },
+      progress: !flags.quiet && process.stderr.isTTY ? createProgressLine(process.stderr, () => performance.now()) : () => {},
     };
     const result = await command.run(args, ctx);
     printResult(process.stdout, json, result, () => (flags.quiet ? '' : command.render(result)));

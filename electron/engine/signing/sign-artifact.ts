@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError, type RekorLogEntryMap } from '../../../shared/api/index.js';
 import { toBase64, toHex, utf8 } from '../../../shared/encoding/index.js';
@@ -13,7 +12,10 @@ export type SigningKind = 'hashedrekord' | 'rekord' | 'dsse';
 export const SIGNED_RELEASE_PREDICATE = 'https://provenance-workbench.dev/signed-release/v1';
 
 export interface SignArtifactInput {
-  readonly artifact: Uint8Array;
+  /** The artefact's SHA-256, hashed by the caller (streamed: GB-size files never sit in memory). */
+  readonly sha256: Uint8Array;
+  /** The artefact's bytes: needed only for `rekord`, whose entry and signature formats carry or sign the content. */
+  readonly content?: Uint8Array | undefined;
   /** The artefact's file name: the in-toto subject and the minisign trusted comment. */
   readonly fileName: string;
   readonly keyName: string;
@@ -55,17 +57,19 @@ function firstEntry(answer: RekorLogEntryMap): { uuid: string; logIndex: number 
 export async function signArtifact(ctx: LogEntryContext & { registry: KindRegistry; clock: Clock; keyring: Keyring }, input: SignArtifactInput): Promise<SignArtifactResult> {
   const key = ctx.keyring.get(input.keyName);
   const kind = input.kind ?? defaultSigningKind(key);
-  const sha256 = createHash('sha256').update(input.artifact).digest();
+  const sha256 = input.sha256;
   const rekord = REKORD_FORMATS[key.type];
 
   if (kind === 'rekord') {
     if (!rekord) throw new InputError('kind_unsupported_for_key', `a ${key.type} key cannot make a rekord signature; use --kind ${defaultSigningKind(key)}`);
-    const signed = await ctx.keyring.signDetached(input.keyName, input.passphrase, input.artifact, { fileName: path.basename(input.fileName) });
+    const content = input.content;
+    if (!content) throw new Error('bug: rekord signing needs the artefact content');
+    const signed = await ctx.keyring.signDetached(input.keyName, input.passphrase, content, { fileName: path.basename(input.fileName) });
     const answer = await addEntry(ctx, {
       apiVersion: '0.0.1',
       kind: 'rekord',
       spec: {
-        data: { content: toBase64(input.artifact) },
+        data: { content: toBase64(content) },
         signature: { format: rekord.format, content: toBase64(signed.signature), publicKey: { content: toBase64(utf8(signed.publicKey.text)) } },
       },
     });
@@ -76,7 +80,7 @@ export async function signArtifact(ctx: LogEntryContext & { registry: KindRegist
     if (key.type !== 'ecdsa-p256') {
       throw new InputError('kind_unsupported_for_key', `hashedrekord bundles need an ECDSA P-256 key (Sigstore verifiers cannot check Ed25519 message signatures); ${key.name} is ${key.type}`);
     }
-    const signed = await ctx.keyring.signHashedRekord(input.keyName, input.passphrase, { sha256: new Uint8Array(sha256) });
+    const signed = await ctx.keyring.signHashedRekord(input.keyName, input.passphrase, { sha256 });
     const answer = await addEntry(ctx, {
       apiVersion: '0.0.1',
       kind: 'hashedrekord',
@@ -85,7 +89,7 @@ export async function signArtifact(ctx: LogEntryContext & { registry: KindRegist
         signature: { content: toBase64(signed.signature), publicKey: { content: toBase64(utf8(signed.publicKeyPem)) } },
       },
     });
-    const bundle = bundleFromLogEntry({ logEntry: answer, content: { type: 'message_signature', digestSha256: new Uint8Array(sha256), signature: signed.signature }, signer: { publicKeyHint: key.fingerprint } });
+    const bundle = bundleFromLogEntry({ logEntry: answer, content: { type: 'message_signature', digestSha256: sha256, signature: signed.signature }, signer: { publicKeyHint: key.fingerprint } });
     return { output: 'bundle', ...firstEntry(answer), logEntry: answer, bundle };
   }
 

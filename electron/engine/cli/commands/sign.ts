@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { UsageError } from '../../../../shared/api/index.js';
-import { signArtifact, type SigningKind } from '../../signing/index.js';
+import { defaultSigningKind, sha256OfFile, signArtifact, type SigningKind } from '../../signing/index.js';
 import { defineCommand } from '../command.js';
 import { stringOption } from '../args.js';
 import { readInputBytes } from '../input-file.js';
@@ -18,6 +18,9 @@ interface SignArgs {
 type SignResult = { uuid: string; logIndex: number; bundle: string } | { uuid: string; logIndex: number; signature: string };
 
 const KINDS = ['hashedrekord', 'rekord', 'dsse'] as const;
+
+/** rekord entries embed the artefact (base64) in the request, so they are for modest files; hashedrekord/dsse stream any size. */
+const MAX_REKORD_CONTENT_BYTES = 256 * 1024 * 1024;
 
 export const sign = defineCommand<SignArgs, SignResult>({
   name: 'sign',
@@ -37,9 +40,13 @@ export const sign = defineCommand<SignArgs, SignResult>({
   },
   run: async (args, ctx) => {
     if (args.file === '-') throw new UsageError('bad_arguments', 'sign needs a file (its name goes into the signed statement), not standard input');
-    const artifact = await readInputBytes(args.file, ctx.stdin);
     const wb = ctx.workbench();
-    const result = await signArtifact({ ...wb.entryContext(), keyring: wb.keyring() }, { artifact, fileName: args.file, keyName: args.key, passphrase: args.passphrase(), kind: args.kind });
+    const kind = args.kind ?? defaultSigningKind(wb.keyring().get(args.key));
+    const passphrase = args.passphrase();
+    // rekord entries carry the content itself (Rekor's format), so only they read the whole file.
+    const content = kind === 'rekord' ? await readInputBytes(args.file, ctx.stdin, { maxBytes: MAX_REKORD_CONTENT_BYTES }) : undefined;
+    const sha256 = await sha256OfFile(args.file, (done, total) => ctx.progress(done, total, 'hashing'));
+    const result = await signArtifact({ ...wb.entryContext(), keyring: wb.keyring() }, { sha256, content, fileName: args.file, keyName: args.key, passphrase, kind });
     if (result.output === 'bundle') {
       const out = args.bundle ?? `${args.file}.sigstore.json`;
       await writeFile(out, `${JSON.stringify(result.bundle, null, 2)}\n`);
