@@ -48,8 +48,8 @@ export interface Workbench {
   entryContext(): LogEntryContext & { registry: KindRegistry; clock: Clock };
   /** The keyring (private keys sealed with the owner's passphrase). */
   keyring(): Keyring;
-  /** Returns the leaf hash of entry `index` of any stored log. */
-  leafHash(logId: number, index: number): Uint8Array;
+  /** Returns the leaf hashes of entries of any stored log, reading each tile they need once. */
+  leafHashes(logId: number, indexes: readonly number[]): Uint8Array[];
   close(): void;
 }
 
@@ -105,10 +105,8 @@ export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
       return { store, log: localLog(), signer: noteSigner, logIdHex, registry: this.kinds(), clock };
     },
     keyring: () => (keyring ??= createKeyring({ keyStore: new KeyStore(db), clock, randomBytes: (n) => new Uint8Array(randomBytes(n)) })),
-    leafHash: (logId, index) => {
-      const [hash] = createTileHashReader((tiles) => store.readTiles(logId, tiles)).readHashes([{ level: 0, index }]);
-      return hash!;
-    },
+    leafHashes: (logId, indexes) =>
+      createTileHashReader((tiles) => store.readTiles(logId, tiles)).readHashes(indexes.map((index) => ({ level: 0, index }))).map((h) => h.slice()),
     close: () => db.close(),
   };
 }

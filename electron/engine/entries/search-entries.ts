@@ -67,7 +67,7 @@ export function hasIndexKey(keys: readonly IndexKey[], type: IndexKey['type'], v
  * Returns the entries matching every filter (AND) across one log or all, with their uuids (leaf hashes).
  * Throws InputError('search_empty') when no filter is given: a search must say what it looks for.
  */
-export function searchEntries(store: Store, leafHashOf: (logId: number, index: number) => Uint8Array, query: SearchQuery): SearchResult {
+export function searchEntries(store: Store, leafHashesOf: (logId: number, indexes: readonly number[]) => Uint8Array[], query: SearchQuery): SearchResult {
   const filters = searchFilters(query);
   if (filters.length === 0) throw new InputError('search_empty', 'give at least one of --sha256, --public-key, --key-fingerprint, --email or --field');
   const logs = store.logs();
@@ -85,6 +85,12 @@ export function searchEntries(store: Store, leafHashOf: (logId: number, index: n
     const t = meta?.integratedTime;
     return t !== null && t !== undefined && (query.sinceSec === undefined || t >= query.sinceSec) && (query.untilSec === undefined || t <= query.untilSec);
   });
-  const matches = inTime.map((m) => ({ log: names.get(m.logId) ?? String(m.logId), logIndex: m.index, uuid: toHex(leafHashOf(m.logId, m.index)) }));
+  // Leaf hashes per log in one read each: a search can match thousands of entries in a few tiles.
+  const uuids = new Map<string, string>();
+  for (const id of new Set(inTime.map((m) => m.logId))) {
+    const indexes = inTime.filter((m) => m.logId === id).map((m) => m.index);
+    leafHashesOf(id, indexes).forEach((hash, i) => uuids.set(`${id}/${indexes[i]}`, toHex(hash)));
+  }
+  const matches = inTime.map((m) => ({ log: names.get(m.logId) ?? String(m.logId), logIndex: m.index, uuid: uuids.get(`${m.logId}/${m.index}`)! }));
   return { uuids: matches.map((m) => m.uuid), matches };
 }

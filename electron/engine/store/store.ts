@@ -251,25 +251,21 @@ export class Store {
    */
   searchIndex(filters: readonly IndexKeyFilter[], options: { logId?: number; limit: number }): IndexMatch[] {
     if (filters.length === 0) return [];
-    // Built from a fixed shape: one EXISTS per filter, every value bound as a parameter.
-    const clauses: string[] = [];
-    const params: Array<string | number> = [];
-    for (const f of filters) {
-      if (f.wildcard) {
-        clauses.push(`EXISTS (SELECT 1 FROM index_keys k WHERE k.log_id = m.log_id AND k.idx = m.idx AND k.key_type = ? AND k.key GLOB ?)`);
-        params.push(f.type, f.value.replace(/[[\]?]/g, (c) => `[${c}]`));
-      } else {
-        clauses.push(`EXISTS (SELECT 1 FROM index_keys k WHERE k.log_id = m.log_id AND k.idx = m.idx AND k.key_type = ? AND k.key = ?)`);
-        params.push(f.type, f.value);
-      }
-    }
-    const first = filters[0]!;
-    const seed = first.wildcard ? 'key_type = ? AND key GLOB ?' : 'key_type = ? AND key = ?';
-    const seedParams = [first.type, first.wildcard ? first.value.replace(/[[\]?]/g, (c) => `[${c}]`) : first.value];
+    const glob = (value: string) => value.replace(/[[\]?]/g, (c) => `[${c}]`);
+    const condition = (f: IndexKeyFilter, alias = '') => `${alias}key_type = ? AND ${alias}key ${f.wildcard ? 'GLOB' : '='} ?`;
+    const params = (f: IndexKeyFilter) => [f.type, f.wildcard ? glob(f.value) : f.value];
+    // Start from the most selective filter (counted up to a cap through the index), then check the others per row.
+    const counted = filters.map((f) => ({ f, n: this.db.prepare<unknown[], number>(`SELECT count(*) FROM (SELECT 1 FROM index_keys WHERE ${condition(f)} LIMIT 10000)`).pluck().get(...params(f))! }));
+    counted.sort((a, b) => a.n - b.n);
+    const [seed, ...rest] = counted.map((c) => c.f);
+    // Built from a fixed shape: one EXISTS per further filter, every value bound as a parameter.
+    const exists = rest.map((f) => `EXISTS (SELECT 1 FROM index_keys k WHERE k.log_id = m.log_id AND k.idx = m.idx AND ${condition(f, 'k.')})`);
     const logClause = options.logId === undefined ? '' : ' AND log_id = ?';
-    const sql = `SELECT DISTINCT m.log_id AS logId, m.idx AS idx FROM (SELECT log_id, idx FROM index_keys WHERE ${seed}${logClause}) m
-      WHERE ${clauses.join(' AND ')} ORDER BY m.log_id, m.idx LIMIT ?`;
-    const rows = this.db.prepare<unknown[], { logId: number; idx: number }>(sql).all(...seedParams, ...(options.logId === undefined ? [] : [options.logId]), ...params, options.limit);
+    const sql = `SELECT DISTINCT m.log_id AS logId, m.idx AS idx FROM (SELECT log_id, idx FROM index_keys WHERE ${condition(seed!)}${logClause}) m
+      ${exists.length > 0 ? `WHERE ${exists.join(' AND ')}` : ''} ORDER BY m.log_id, m.idx LIMIT ?`;
+    const rows = this.db
+      .prepare<unknown[], { logId: number; idx: number }>(sql)
+      .all(...params(seed!), ...(options.logId === undefined ? [] : [options.logId]), ...rest.flatMap(params), options.limit);
     return rows.map((r) => ({ logId: r.logId, index: r.idx }));
   }
 

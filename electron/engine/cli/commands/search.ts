@@ -68,8 +68,7 @@ export const search = defineCommand<SearchArgs, SearchResult>({
   run: async (args, ctx) => {
     const wb = ctx.workbench();
     const keyFingerprint = args.publicKeyFile !== undefined ? await fingerprintOfKeyFile(args.publicKeyFile, ctx.stdin) : args.keyFingerprint;
-    const leafHashOf = (logId: number, index: number) => wb.leafHash(logId, index);
-    return searchEntries(wb.store, leafHashOf, { sha256: args.sha256, keyFingerprint, email: args.email, fields: args.fields, sinceSec: args.since, untilSec: args.until, log: args.log });
+    return searchEntries(wb.store, (logId, indexes) => wb.leafHashes(logId, indexes), { sha256: args.sha256, keyFingerprint, email: args.email, fields: args.fields, sinceSec: args.since, untilSec: args.until, log: args.log });
   },
   render: (r) => (r.matches.length === 0 ? 'no matching entries' : r.matches.map((m) => `${m.log} ${m.logIndex} ${m.uuid}`).join('\n')),
 });

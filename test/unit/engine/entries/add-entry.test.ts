@@ -71,7 +71,7 @@ describe('addEntry', () => {
       const b = signedTestEntry('artefact b', { email: 'bob@example.org' });
       await addEntry(ctx(), a.proposed);
       await addEntry(ctx(), b.proposed);
-      const leafHashOf = (_logId: number, index: number) => wb.localLog().leafHash(index);
+      const leafHashOf = (logId: number, indexes: readonly number[]) => wb.leafHashes(logId, indexes);
       expect(searchEntries(wb.store, leafHashOf, { sha256: a.digest }).matches.map((m) => m.logIndex)).toEqual([0]);
       expect(searchEntries(wb.store, leafHashOf, { sha256: `sha256:${b.digest.toUpperCase()}` }).matches.map((m) => m.logIndex)).toEqual([1]);
       expect(searchEntries(wb.store, leafHashOf, { email: 'alice@example.com' }).matches.map((m) => m.logIndex)).toEqual([0]);
