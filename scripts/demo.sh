@@ -20,3 +20,5 @@ pw log checkpoint --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on
 step pw verify checkpoint "$DATA/checkpoint" --vkey "$(cat "$DATA/log.vkey")"
 step pw log export-tiles "$DATA/tiles"
 printf '\nworkbench data: %s (PROVWB_DATA_DIR)\n' "$DATA"
+printf '\nNow the workbench in your browser (Ctrl-C to stop):\n'
+exec node bin/provwb.js ui

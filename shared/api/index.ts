@@ -14,3 +14,29 @@ export type { ErrorFamily, WorkbenchErrorData, ErrorOptions } from './errors.js'
 export { parseInclusionProofDto, parseConsistencyProofDto, parseJsonText } from './proof-dto.js';
 export type { InclusionProofDto, ConsistencyProofDto } from './proof-dto.js';
 export type { RekorInclusionProofDto, RekorLogEntryDto, RekorLogEntryMap } from './rekor-dto.js';
+export { API_METHODS, WORKBENCH_EVENTS, isApiMethod, isWorkbenchEventName, apiFromCall, dispatchApiCall } from './workbench-api.js';
+export type { WorkbenchApi, WorkbenchEvents, WorkbenchEventName, WorkbenchEventListener, ApiMethod, ApiInput, ApiOutput, ApiEnvelope, ApiCall, WorkbenchBridge } from './workbench-api.js';
+export { MAX_PAGE_ROWS, MAX_SEARCH_RESULTS, DEFAULT_SEARCH_LIMIT, MAX_CHECKPOINT_LIMIT, DEFAULT_CHECKPOINT_LIMIT } from './workbench-dto.js';
+export type {
+  LogSelector,
+  CheckpointDto,
+  LogSummaryDto,
+  WorkbenchInfoDto,
+  ListEntriesInput,
+  EntryRowDto,
+  EntryPageDto,
+  SearchInput,
+  SearchMatchDto,
+  SearchResultDto,
+  GetEntryInput,
+  IndexKeyDto,
+  EntryDetailDto,
+  CheckpointsInput,
+  CheckpointListDto,
+  ConsistencyInput,
+  ConsistencyDto,
+} from './workbench-dto.js';
+export { validateApiInput, parseApiInput } from './workbench-inputs.js';
+export { integer, string, array, object, validate } from './input-schema.js';
+export type { InputProblem, Schema } from './input-schema.js';
+export { errorToData, failureEnvelope, parseErrorData, resultFromEnvelope } from './api-envelope.js';

@@ -1,7 +1,8 @@
 import type { RekorLogEntryDto, RekorLogEntryMap } from '../../../shared/api/index.js';
-import { NotFoundError } from '../../../shared/api/index.js';
+import { NotFoundError, VerificationError } from '../../../shared/api/index.js';
 import { canonicalJsonBytes } from '../../../shared/canonical/index.js';
-import { toBase64, toHex } from '../../../shared/encoding/index.js';
+import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
+import { nodeHasher } from '../crypto/index.js';
 import type { NoteSigner } from '../../../shared/note/index.js';
 import type { LocalLog } from '../log/index.js';
 import type { Store } from '../store/index.js';
@@ -31,6 +32,10 @@ export function rekorLogEntry(ctx: LogEntryContext, index: number): RekorLogEntr
     throw new NotFoundError('entry_not_found', `the local log has no typed entry at index ${index}`, { logIndex: index });
   }
   const proof = ctx.log.proveInclusion(index, record.treeSize);
+  // The SET is signed afresh: never sign a body that is not the one the tree committed to.
+  if (!bytesEqual(nodeHasher.hashLeaf(stored.body), proof.leafHash)) {
+    throw new VerificationError('entry_corrupt', `the stored body of entry ${index} does not hash to its leaf ${toHex(proof.leafHash)}; run provwb audit local`, { logIndex: index });
+  }
   const checkpoint = ctx.store.checkpointAtSize(record.id, record.treeSize);
   if (!checkpoint) throw new NotFoundError('checkpoint_not_found', `no checkpoint for tree size ${record.treeSize}`);
   const base = { body: toBase64(stored.body), integratedTime: stored.integratedTime, logID: ctx.logIdHex, logIndex: index };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromHex } from '../../../../shared/encoding/index.js';
 import { verifyInclusion } from '../../../../shared/merkle/index.js';
 import { openCheckpoint, parseVerifierKey } from '../../../../shared/note/index.js';
-import { addEntry, createKindRegistry, searchEntries, setPayload, verifyIndex, type KindRegistry } from '../../../../electron/engine/entries/index.js';
+import { addEntry, createKindRegistry, rekorLogEntry, searchEntries, setPayload, verifyIndex, type KindRegistry } from '../../../../electron/engine/entries/index.js';
 import type { Workbench } from '../../../../electron/engine/open-workbench.js';
 import { nobleHasher } from '../../../helpers/hashers.js';
 import { tempWorkbench } from '../../../helpers/temp-workbench.js';
@@ -85,6 +85,25 @@ describe('addEntry', () => {
       expect(report.ok).toBe(false);
       expect(report.altered).toEqual([expect.objectContaining({ logIndex: 1, type: 'email', value: 'mallory@example.com' })]);
       expect(report.missing).toEqual([expect.objectContaining({ logIndex: 0, type: 'sha256', value: a.digest })]);
+    });
+  });
+});
+
+describe('rekorLogEntry', () => {
+  describe('given a stored body altered after it was logged', () => {
+    it('refuses to sign a SET for it (entry_corrupt)', async () => {
+      const { workbench: wb, cleanup } = tempWorkbench();
+      try {
+        const ctx = { store: wb.store, log: wb.localLog(), signer: wb.signer, logIdHex: wb.logIdHex, registry: createKindRegistry([testKind]), clock: wb.clock };
+        await addEntry(ctx, signedTestEntry('release 3').proposed);
+        const row = wb.store.db.prepare('SELECT bundle FROM entry_bundles').get() as { bundle: Buffer };
+        const bundle = Buffer.from(row.bundle);
+        bundle.writeUInt8(bundle.readUInt8(bundle.length - 3) ^ 1, bundle.length - 3);
+        wb.store.db.prepare('UPDATE entry_bundles SET bundle = ?').run(bundle);
+        expect(() => rekorLogEntry(ctx, 0)).toThrow(expect.objectContaining({ code: 'entry_corrupt' }));
+      } finally {
+        cleanup();
+      }
     });
   });
 });

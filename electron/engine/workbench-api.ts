@@ -1,0 +1,325 @@
+/**
+ * The engine's implementation of WorkbenchApi: the only place the UI's operations touch the engine.
+ * The Electron engine host and the browser-mode host both dispatch into it after checking inputs
+ * (parseApiInput); it answers plain-JSON DTOs and throws WorkbenchErrors.
+ */
+
+import {
+  DEFAULT_CHECKPOINT_LIMIT,
+  DEFAULT_SEARCH_LIMIT,
+  InputError,
+  NotFoundError,
+  type CheckpointDto,
+  type EntryDetailDto,
+  type EntryRowDto,
+  type IndexKeyDto,
+  type LogSummaryDto,
+  type SearchMatchDto,
+  type WorkbenchApi,
+  type WorkbenchEventListener,
+  type WorkbenchEventName,
+  type WorkbenchEvents,
+} from '../../shared/api/index.js';
+import { bytesEqual, fromHex, toHex, tryDecodeUtf8 } from '../../shared/encoding/index.js';
+import { logIdOfVerifier, parseVerifierKey } from '../../shared/note/index.js';
+import { nodeHasher } from './crypto/index.js';
+import { rekorLogEntry, searchEntries, type KindRegistry } from './entries/index.js';
+import { LOCAL_LOG_NAME, type Workbench } from './open-workbench.js';
+import type { CheckpointRecord, LogRecord, StoredEntry } from './store/index.js';
+
+export interface WorkbenchApiOptions {
+  /** How often `log-changed` subscribers get the tree heads re-read (other processes may append). */
+  readonly pollMs?: number;
+}
+
+const PREVIEW_CHARS = 64;
+
+function checkpointDto(record: CheckpointRecord): CheckpointDto {
+  return { treeSize: record.treeSize, rootHash: toHex(record.rootHash), note: record.note, source: record.source, createdAtMs: record.createdAt };
+}
+
+/** Returns the hex log ID of the first Ed25519 verifier key, or null. */
+function logIdOfKeys(keys: readonly string[]): string | null {
+  for (const key of keys) {
+    try {
+      const verifier = parseVerifierKey(key);
+      if (verifier.type === 'ed25519') return toHex(logIdOfVerifier(verifier));
+    } catch {
+      // A mirror may list keys of types this build cannot parse; they have no log ID here.
+    }
+  }
+  return null;
+}
+
+/** Returns the start of a body when it is printable text: a display hint, never interpreted. */
+function previewOf(body: Uint8Array): string | null {
+  const text = tryDecodeUtf8(body.subarray(0, PREVIEW_CHARS * 4));
+  if (text === undefined || /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) return null;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
+}
+
+function rowOf(entry: StoredEntry, uuid: string): EntryRowDto {
+  return {
+    logIndex: entry.index,
+    uuid,
+    kind: entry.kind,
+    apiVersion: entry.apiVersion,
+    integratedTime: entry.integratedTime,
+    sizeBytes: entry.body.length,
+    preview: entry.kind === null ? previewOf(entry.body) : null,
+  };
+}
+
+/**
+ * Returns the WorkbenchApi over an opened workbench. Reads go to the store on every call, so
+ * appends by the CLI on the same database show at once; `log-changed` is found by polling tree
+ * heads every `pollMs` while anyone listens.
+ */
+export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOptions = {}): WorkbenchApi {
+  const { store } = workbench;
+  const pollMs = options.pollMs ?? 1000;
+
+  function resolveLog(name: string | undefined): LogRecord {
+    const wanted = name ?? LOCAL_LOG_NAME;
+    const log = store.logByName(wanted);
+    if (!log) {
+      throw new NotFoundError('log_not_found', `no log named ${JSON.stringify(wanted)}; logs: ${store.logs().map((l) => l.name).join(', ')}`, { log: wanted });
+    }
+    return log;
+  }
+
+  /** Proofs come from the local log's stored tree; mirrors get them when sync lands. */
+  function resolveLocalLog(name: string | undefined): LogRecord {
+    const log = resolveLog(name);
+    if (log.name !== LOCAL_LOG_NAME) {
+      throw new InputError('log_not_local', `proofs are served for the local log only; ${log.name} is a ${log.role}`, { log: log.name }, { hint: 'choose the local log' });
+    }
+    return log;
+  }
+
+  function rowsOf(log: LogRecord, start: number, end: number): EntryRowDto[] {
+    const stop = Math.min(end, log.treeSize);
+    if (stop <= start) return [];
+    const uuids = workbench.leafHashes(log.id, Array.from({ length: stop - start }, (_, i) => start + i)).map(toHex);
+    return store.entries(log.id, start, stop).map((entry) => rowOf(entry, uuids[entry.index - start]!));
+  }
+
+  let kindsCache: { treeSize: number; registry: KindRegistry | undefined } | undefined;
+  /** The kinds registry, reloaded when the log grew (a new layout may define a kind). */
+  function kinds(): KindRegistry | undefined {
+    const size = workbench.localLog().record().treeSize;
+    if (kindsCache?.treeSize !== size) {
+      let registry: KindRegistry | undefined;
+      try {
+        registry = workbench.kinds();
+      } catch {
+        // A broken layout must not stop the explorer; the entry shows as of an unknown kind.
+        registry = undefined;
+      }
+      kindsCache = { treeSize: size, registry };
+    }
+    return kindsCache.registry;
+  }
+
+  function indexKeysOf(entry: StoredEntry): { indexKeys: IndexKeyDto[]; kindKnown: boolean } {
+    if (entry.kind === null || entry.apiVersion === null) return { indexKeys: [], kindKnown: false };
+    const registry = kinds();
+    if (!registry || !registry.list().some((k) => k.kind === entry.kind && k.apiVersion === entry.apiVersion)) return { indexKeys: [], kindKnown: false };
+    try {
+      const body = JSON.parse(new TextDecoder().decode(entry.body)) as Record<string, unknown>;
+      return { indexKeys: registry.lookup(entry.kind, entry.apiVersion).indexKeys(body).map((k) => ({ type: k.type, value: k.value })), kindKnown: true };
+    } catch {
+      // The stored body no longer parses (tampered, or a kind bug): show it without keys.
+      return { indexKeys: [], kindKnown: true };
+    }
+  }
+
+  const listeners = new Map<WorkbenchEventName, Set<(payload: never) => void>>();
+  let poll: ReturnType<typeof setInterval> | undefined;
+  let lastHeads = new Map<string, string>();
+
+  function emit<E extends WorkbenchEventName>(event: E, payload: WorkbenchEvents[E]): void {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        (listener as WorkbenchEventListener<E>)(payload);
+      } catch {
+        // One failing subscriber (a closed stream) must not starve the others.
+      }
+    }
+  }
+
+  function readHeads(): Map<string, { treeSize: number; rootHash: string }> {
+    return new Map(store.logs().map((l) => [l.name, { treeSize: l.treeSize, rootHash: toHex(l.rootHash) }]));
+  }
+
+  function checkHeads(): void {
+    const heads = readHeads();
+    for (const [log, head] of heads) {
+      const key = `${head.treeSize}:${head.rootHash}`;
+      if (lastHeads.get(log) !== key) emit('log-changed', { log, ...head });
+    }
+    lastHeads = new Map([...heads].map(([log, h]) => [log, `${h.treeSize}:${h.rootHash}`]));
+  }
+
+  function updatePolling(): void {
+    const watching = (listeners.get('log-changed')?.size ?? 0) > 0;
+    if (watching && !poll) {
+      lastHeads = new Map([...readHeads()].map(([log, h]) => [log, `${h.treeSize}:${h.rootHash}`]));
+      poll = setInterval(() => {
+        try {
+          checkHeads();
+        } catch {
+          // The database may be briefly busy (another writer); the next tick reads again.
+        }
+      }, pollMs);
+      poll.unref?.();
+    } else if (!watching && poll) {
+      clearInterval(poll);
+      poll = undefined;
+    }
+  }
+
+  return {
+    log: {
+      async info() {
+        const nowMs = workbench.clock.nowMs();
+        const logs: LogSummaryDto[] = store.logs().map((log) => {
+          const latest = store.latestCheckpoint(log.id);
+          return {
+            name: log.name,
+            role: log.role,
+            origin: log.origin,
+            treeSize: log.treeSize,
+            rootHash: toHex(log.rootHash),
+            verifierKeys: log.verifierKeys,
+            logID: log.name === LOCAL_LOG_NAME ? workbench.logIdHex : logIdOfKeys(log.verifierKeys),
+            remoteType: log.remoteType,
+            url: log.url,
+            latestCheckpoint: latest ? checkpointDto(latest) : null,
+            latestCheckpointAgeSec: latest ? Math.max(0, Math.floor((nowMs - latest.createdAt) / 1000)) : null,
+            alerts: 0,
+          };
+        });
+        return { dataDir: workbench.dataDir, nowMs, logs };
+      },
+
+      async checkpoints(input) {
+        const log = resolveLog(input.log);
+        const all = store.checkpoints(log.id);
+        const limit = input.limit ?? DEFAULT_CHECKPOINT_LIMIT;
+        return { log: log.name, origin: log.origin, verifierKeys: log.verifierKeys, total: all.length, checkpoints: all.slice(-limit).map(checkpointDto) };
+      },
+
+      async consistency(input) {
+        const log = resolveLocalLog(input.log);
+        const proof = workbench.localLog().proveConsistency(input.first, input.second);
+        const first = store.checkpointAtSize(log.id, input.first);
+        const second = store.checkpointAtSize(log.id, input.second);
+        return {
+          log: log.name,
+          origin: log.origin,
+          verifierKeys: log.verifierKeys,
+          proof: { first: proof.first, second: proof.second, firstRoot: toHex(proof.firstRoot), secondRoot: toHex(proof.secondRoot), hashes: proof.hashes.map(toHex) },
+          firstCheckpoint: first ? checkpointDto(first) : null,
+          secondCheckpoint: second ? checkpointDto(second) : null,
+        };
+      },
+    },
+
+    entries: {
+      async list(input) {
+        const log = resolveLog(input.log);
+        return { log: log.name, treeSize: log.treeSize, start: input.start, rows: rowsOf(log, input.start, input.start + input.count) };
+      },
+
+      async search(input) {
+        const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
+        const logs = new Map(store.logs().map((l) => [l.name, l]));
+        let found: Array<{ log: string; logIndex: number }> | undefined;
+        if (input.uuid !== undefined) {
+          const log = resolveLocalLog(input.log);
+          const index = workbench.localLog().findIndexByLeafHash(fromHex(input.uuid.toLowerCase().slice(-64)));
+          found = index === undefined ? [] : [{ log: log.name, logIndex: index }];
+        }
+        const filtered = input.sha256 !== undefined || input.keyFingerprint !== undefined || input.email !== undefined || (input.fields ?? []).length > 0;
+        if (filtered) {
+          if (input.log !== undefined) resolveLog(input.log);
+          const result = searchEntries(store, (logId, indexes) => workbench.leafHashes(logId, indexes), {
+            sha256: input.sha256,
+            keyFingerprint: input.keyFingerprint,
+            email: input.email,
+            fields: input.fields,
+            log: input.log,
+            limit: limit + 1,
+          });
+          const matches = result.matches.map((m) => ({ log: m.log, logIndex: m.logIndex }));
+          found = found === undefined ? matches : found.filter((f) => matches.some((m) => m.log === f.log && m.logIndex === f.logIndex));
+        }
+        const all = found ?? [];
+        const matches: SearchMatchDto[] = all.slice(0, limit).flatMap((m) => {
+          const log = logs.get(m.log);
+          const row = log && rowsOf(log, m.logIndex, m.logIndex + 1)[0];
+          return row ? [{ log: m.log, ...row }] : [];
+        });
+        return { matches, truncated: all.length > limit };
+      },
+
+      async get(input) {
+        const log = resolveLocalLog(input.log);
+        const local = workbench.localLog();
+        let index = input.logIndex;
+        if (input.uuid !== undefined) {
+          const uuid = input.uuid.toLowerCase().slice(-64);
+          index = local.findIndexByLeafHash(fromHex(uuid));
+          if (index === undefined) {
+            throw new NotFoundError('entry_not_found', `no typed entry with uuid ${uuid} in log ${log.name}`, { uuid }, { hint: 'raw entries have no uuid index: open them by log index' });
+          }
+        }
+        if (index === undefined) throw new Error('bug: entries.get input has neither logIndex nor uuid');
+        const treeSize = input.treeSize ?? log.treeSize;
+        const proof = local.proveInclusion(index, treeSize);
+        const [entry] = store.entries(log.id, index, index + 1);
+        if (!entry) throw new NotFoundError('entry_not_found', `log ${log.name} has no stored body for entry ${index}`, { logIndex: index });
+        const checkpoint = store.checkpointAtSize(log.id, treeSize);
+        let signedEntryTimestamp: string | null = null;
+        // A SET is signed afresh on each read (Ed25519 is deterministic); signing bytes that no longer
+        // hash to the logged leaf would vouch for a body someone changed on disk, so those get none.
+        const bodyMatchesLeaf = bytesEqual(nodeHasher.hashLeaf(entry.body), proof.leafHash);
+        if (entry.kind !== null && entry.integratedTime !== null && bodyMatchesLeaf) {
+          const answer = rekorLogEntry({ store, log: local, signer: workbench.signer, logIdHex: workbench.logIdHex }, index);
+          signedEntryTimestamp = Object.values(answer)[0]?.verification.signedEntryTimestamp ?? null;
+        }
+        const detail: EntryDetailDto = {
+          log: log.name,
+          origin: log.origin,
+          logIndex: index,
+          uuid: toHex(proof.leafHash),
+          kind: entry.kind,
+          apiVersion: entry.apiVersion,
+          integratedTime: entry.integratedTime,
+          body: toHex(entry.body),
+          ...indexKeysOf(entry),
+          inclusionProof: { logIndex: index, treeSize: proof.treeSize, leafHash: toHex(proof.leafHash), hashes: proof.hashes.map(toHex), rootHash: toHex(proof.rootHash) },
+          checkpoint: checkpoint ? checkpointDto(checkpoint) : null,
+          verifierKeys: log.verifierKeys,
+          logID: workbench.logIdHex,
+          signedEntryTimestamp,
+        };
+        return detail;
+      },
+    },
+
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      const stored = listener as (payload: never) => void;
+      set.add(stored);
+      updatePolling();
+      return () => {
+        set.delete(stored);
+        updatePolling();
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** The app's places, kept in the URL fragment (`#/explorer?index=42`) so reload and back work. */
+export type Route =
+  | { readonly view: 'dashboard' }
+  | { readonly view: 'explorer'; readonly log?: string; readonly index?: number; readonly q?: string }
+  | { readonly view: 'proof'; readonly log?: string; readonly index?: number; readonly size?: number }
+  | { readonly view: 'consistency'; readonly log?: string; readonly from?: number; readonly to?: number }
+  | { readonly view: 'verify' };
+
+export type ViewName = Route['view'];
+
+export const VIEWS: ReadonlyArray<{ readonly view: ViewName; readonly label: string; readonly key: string }> = [
+  { view: 'dashboard', label: 'Dashboard', key: '1' },
+  { view: 'explorer', label: 'Explorer', key: '2' },
+  { view: 'proof', label: 'Proof', key: '3' },
+  { view: 'consistency', label: 'Consistency', key: '4' },
+  { view: 'verify', label: 'Verify file', key: '5' },
+];
+
+function count(params: URLSearchParams, name: string): number | undefined {
+  const text = params.get(name);
+  return text !== null && /^\d{1,16}$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
+}
+
+function text(params: URLSearchParams, name: string): string | undefined {
+  const value = params.get(name);
+  return value === null || value === '' ? undefined : value.slice(0, 500);
+}
+
+/** Returns the route in a URL fragment; anything unknown is the dashboard. */
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const params = new URLSearchParams(query);
+  const log = text(params, 'log');
+  const withLog = log === undefined ? {} : { log };
+  switch (path) {
+    case 'explorer': {
+      const index = count(params, 'index');
+      const q = text(params, 'q');
+      return { view: 'explorer', ...withLog, ...(index === undefined ? {} : { index }), ...(q === undefined ? {} : { q }) };
+    }
+    case 'proof': {
+      const index = count(params, 'index');
+      const size = count(params, 'size');
+      return { view: 'proof', ...withLog, ...(index === undefined ? {} : { index }), ...(size === undefined ? {} : { size }) };
+    }
+    case 'consistency': {
+      const from = count(params, 'from');
+      const to = count(params, 'to');
+      return { view: 'consistency', ...withLog, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+    }
+    case 'verify':
+      return { view: 'verify' };
+    default:
+      return { view: 'dashboard' };
+  }
+}
+
+/** Returns the URL fragment of a route: the inverse of parseRoute. */
+export function formatRoute(route: Route): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(route)) {
+    if (key !== 'view' && value !== undefined) params.set(key, String(value));
+  }
+  const query = params.toString();
+  return `#/${route.view}${query ? `?${query}` : ''}`;
+}

@@ -1,0 +1,155 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import type { EntryRowDto } from '../../../../shared/api/index.js';
+import { hasCommandModifier } from '../../app/keys.js';
+import { formatBytes, formatCount, formatTimeShort } from '../../format/format.js';
+
+export const ROW_HEIGHT = 26;
+
+export interface EntryListProps {
+  /** Rows in the list. */
+  readonly count: number;
+  /** Returns the row at a position, or undefined while its page loads. */
+  rowAt(position: number): EntryRowDto | undefined;
+  /** Returns the log index shown at a position (known before the row loads). */
+  logIndexAt(position: number): number;
+  readonly selected: number | undefined;
+  onSelect(position: number): void;
+  /** Enter or double-click: open the proof viewer. */
+  onOpen(position: number): void;
+  onVisibleRange?(first: number, last: number): void;
+  readonly label: string;
+  /** Changes when loaded rows change, so the visible rows re-render. */
+  readonly version: number;
+  /** Where a newly mounted list scrolls the selection: the middle reads best after a jump. */
+  readonly initialAlign?: 'center' | 'auto';
+}
+
+export interface EntryListHandle {
+  focus(): void;
+}
+
+function Row({ row, logIndex }: { row: EntryRowDto | undefined; logIndex: number }) {
+  return (
+    <>
+      <span className="idx">{formatCount(logIndex)}</span>
+      {row ? (
+        <>
+          <span className="hash" title={row.uuid}>
+            {row.uuid.slice(0, 14)}…
+          </span>
+          <span className={`kind${row.kind ? '' : ' raw'}`}>{row.kind ? `${row.kind} ${row.apiVersion ?? ''}` : 'raw'}</span>
+          <span className="muted">{row.integratedTime !== null ? formatTimeShort(row.integratedTime) : '—'}</span>
+          <span className="muted num">{formatBytes(row.sizeBytes)}</span>
+          <span className="preview">{row.preview ?? ''}</span>
+        </>
+      ) : (
+        <>
+          <span className="placeholder" />
+          <span className="placeholder" />
+          <span className="placeholder" />
+          <span />
+          <span />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * The explorer's list: only the rows on screen exist in the DOM (@tanstack/react-virtual), so a
+ * million-entry log scrolls like a short one; rows load by page as they come into view.
+ * Keyboard: ↑/↓ or j/k, PageUp/PageDown, Home/End, Enter opens the proof.
+ */
+export const EntryList = forwardRef<EntryListHandle, EntryListProps>(function EntryList(props, ref) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: props.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index;
+  const last = items[items.length - 1]?.index;
+  const onVisibleRange = props.onVisibleRange;
+  useEffect(() => {
+    if (first !== undefined && last !== undefined) onVisibleRange?.(first, last);
+  }, [first, last, onVisibleRange, props.count]);
+
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (props.selected === undefined || props.selected >= props.count) return;
+    virtualizer.scrollToIndex(props.selected, { align: mounted.current ? 'auto' : (props.initialAlign ?? 'center') });
+    mounted.current = true;
+    // Scroll only when the selection moves, not on every render.
+  }, [props.selected, props.count]);
+
+  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (hasCommandModifier(event) || props.count === 0) return;
+    const at = props.selected ?? -1;
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      j: at + 1,
+      ArrowUp: at - 1,
+      k: at - 1,
+      PageDown: at + pageRows,
+      PageUp: at - pageRows,
+      Home: 0,
+      g: 0,
+      End: props.count - 1,
+      G: props.count - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      props.onSelect(Math.min(props.count - 1, Math.max(0, target)));
+    } else if ((event.key === 'Enter' || event.key === 'p') && props.selected !== undefined) {
+      event.preventDefault();
+      props.onOpen(props.selected);
+    }
+  }
+
+  const selectedId = props.selected !== undefined && items.some((i) => i.index === props.selected) ? `entry-row-${props.selected}` : undefined;
+  return (
+    <div
+      ref={scrollRef}
+      className="list-scroll"
+      tabIndex={0}
+      role="listbox"
+      aria-label={props.label}
+      aria-activedescendant={selectedId}
+      onKeyDown={onKeyDown}
+      data-version={props.version}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {items.map((item) => {
+          const row = props.rowAt(item.index);
+          const logIndex = props.logIndexAt(item.index);
+          return (
+            <div
+              key={item.key}
+              id={`entry-row-${item.index}`}
+              role="option"
+              aria-selected={item.index === props.selected}
+              aria-posinset={item.index + 1}
+              aria-setsize={props.count}
+              aria-label={`Entry ${logIndex}`}
+              data-log-index={logIndex}
+              className="list-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+              onMouseDown={() => props.onSelect(item.index)}
+              onDoubleClick={() => props.onOpen(item.index)}
+            >
+              <Row row={row} logIndex={logIndex} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,94 @@
+import type { EntryRowDto } from '../../../../shared/api/index.js';
+
+/** Rows per request: a screenful or two, cheap for the engine (one or two entry bundles). */
+export const PAGE_ROWS = 200;
+
+/**
+ * The explorer's rows, fetched a page at a time as the list scrolls: only pages near the visible
+ * range are requested (the latest range wins while scrolling fast), at most `maxPages` are kept
+ * (least recently used go first). Entries never change once logged, so only the last, partial
+ * page is dropped when the log grows.
+ */
+export class EntryPages {
+  private readonly pages = new Map<number, readonly EntryRowDto[]>();
+  private readonly inflight = new Set<number>();
+  private readonly listeners = new Set<() => void>();
+  private wanted: { first: number; last: number } | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failure: unknown;
+
+  constructor(
+    private readonly load: (start: number, count: number) => Promise<readonly EntryRowDto[]>,
+    private readonly options: { maxPages?: number; delayMs?: number } = {},
+  ) {}
+
+  /** Returns the row at `index` when its page is loaded. */
+  row(index: number): EntryRowDto | undefined {
+    const page = this.pages.get(Math.floor(index / PAGE_ROWS));
+    return page?.[index - Math.floor(index / PAGE_ROWS) * PAGE_ROWS];
+  }
+
+  /** The last load error, until a later load succeeds. */
+  error(): unknown {
+    return this.failure;
+  }
+
+  /** Asks for rows [first, last] (inclusive); loads start after a short delay, for the latest range asked. */
+  ensure(first: number, last: number): void {
+    this.wanted = { first, last };
+    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.options.delayMs ?? 30);
+  }
+
+  /** Forgets the page holding `index` and all after it (the log grew past a partial page). */
+  invalidateFrom(index: number): void {
+    const firstPage = Math.floor(index / PAGE_ROWS);
+    for (const key of [...this.pages.keys()]) if (key >= firstPage) this.pages.delete(key);
+    this.emit();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const wanted = this.wanted;
+    if (!wanted) return;
+    for (let page = Math.floor(wanted.first / PAGE_ROWS); page <= Math.floor(wanted.last / PAGE_ROWS); page++) {
+      const cached = this.pages.get(page);
+      if (cached) {
+        // Touch: Map order is the LRU order.
+        this.pages.delete(page);
+        this.pages.set(page, cached);
+        continue;
+      }
+      if (this.inflight.has(page)) continue;
+      this.inflight.add(page);
+      this.load(page * PAGE_ROWS, PAGE_ROWS).then(
+        (rows) => {
+          this.inflight.delete(page);
+          this.failure = undefined;
+          this.pages.set(page, rows);
+          const max = this.options.maxPages ?? 300;
+          while (this.pages.size > max) this.pages.delete(this.pages.keys().next().value!);
+          this.emit();
+        },
+        (error: unknown) => {
+          this.inflight.delete(page);
+          this.failure = error;
+          this.emit();
+        },
+      );
+    }
+  }
+}

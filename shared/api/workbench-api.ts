@@ -1,0 +1,154 @@
+/**
+ * WorkbenchApi: the one contract for every operation the UI may ask of the engine. Three
+ * implementations are checked against it: `createWorkbenchApi(workbench)` in the engine (the only
+ * place UI operations touch it), `createHttpApi` (browser mode) and `createIpcApi` (Electron preload
+ * bridge) in the renderer, which cannot tell the last two apart.
+ */
+
+import type { WorkbenchErrorData } from './errors.js';
+import type {
+  CheckpointListDto,
+  CheckpointsInput,
+  ConsistencyDto,
+  ConsistencyInput,
+  EntryDetailDto,
+  EntryPageDto,
+  GetEntryInput,
+  ListEntriesInput,
+  SearchInput,
+  SearchResultDto,
+  WorkbenchInfoDto,
+} from './workbench-dto.js';
+
+/** Events the engine (or, for `file-opened`, the desktop shell) pushes to the UI: name → payload. */
+export interface WorkbenchEvents {
+  /** A log's tree head moved (an append here, or by the CLI on the same database). */
+  'log-changed': { readonly log: string; readonly treeSize: number; readonly rootHash: string };
+  /** Heavy work running off the UI thread (sync, audit, bulk import). */
+  'task-progress': {
+    readonly task: string;
+    readonly label: string;
+    readonly done: number;
+    readonly total: number;
+    readonly ratePerSec: number;
+    readonly etaSec: number | null;
+  };
+  /** Desktop only: a file given on the command line, by the OS (open-file) or the File menu, to verify. */
+  'file-opened': { readonly name: string; readonly text: string };
+  /** Desktop only: the application menu asks for a view (View ▸ Explorer, …). */
+  'menu-navigate': { readonly view: string };
+}
+
+export type WorkbenchEventName = keyof WorkbenchEvents;
+
+/** Every event name, for transports that subscribe to all of them. */
+export const WORKBENCH_EVENTS = { 'log-changed': true, 'task-progress': true, 'file-opened': true, 'menu-navigate': true } as const satisfies Record<WorkbenchEventName, true>;
+
+export type WorkbenchEventListener<E extends WorkbenchEventName> = (payload: WorkbenchEvents[E]) => void;
+
+export interface WorkbenchApi {
+  readonly log: {
+    /** Dashboard: every log with size, root, latest checkpoint and its age, alerts. */
+    info(): Promise<WorkbenchInfoDto>;
+    /** The newest signed checkpoints of a log, ascending by tree size. */
+    checkpoints(input: CheckpointsInput): Promise<CheckpointListDto>;
+    /** A consistency proof between two tree sizes, with the checkpoints stored at each. */
+    consistency(input: ConsistencyInput): Promise<ConsistencyDto>;
+  };
+  readonly entries: {
+    /** One page of rows [start, start + count) (fewer at the end of the log). */
+    list(input: ListEntriesInput): Promise<EntryPageDto>;
+    /** Entries matching every criterion given (AND). */
+    search(input: SearchInput): Promise<SearchResultDto>;
+    /** One entry: body, kind fields, inclusion proof, checkpoint and verifier keys. */
+    get(input: GetEntryInput): Promise<EntryDetailDto>;
+  };
+  /** Subscribes to one event; returns the function that unsubscribes. */
+  on<E extends WorkbenchEventName>(event: E, listener: WorkbenchEventListener<E>): () => void;
+}
+
+type ApiGroups = Omit<WorkbenchApi, 'on'>;
+type GroupName = keyof ApiGroups & string;
+
+/** A method's wire name: `group.method`, e.g. `entries.get`. */
+export type ApiMethod = { [G in GroupName]: `${G}.${keyof ApiGroups[G] & string}` }[GroupName];
+
+type MethodFn<M extends ApiMethod> = M extends `${infer G extends GroupName}.${infer N}` ? (N extends keyof ApiGroups[G] ? ApiGroups[G][N] : never) : never;
+
+/** A method's one input object (`{}` for methods without input). */
+export type ApiInput<M extends ApiMethod> = Parameters<MethodFn<M>> extends [] ? Record<string, never> : Parameters<MethodFn<M>>[0];
+
+/** A method's result. */
+export type ApiOutput<M extends ApiMethod> = MethodFn<M> extends (...args: never[]) => Promise<infer R> ? R : never;
+
+/** Every method: a method missing here, or here but not in WorkbenchApi, is a compile error. */
+export const API_METHODS = {
+  'log.info': true,
+  'log.checkpoints': true,
+  'log.consistency': true,
+  'entries.list': true,
+  'entries.search': true,
+  'entries.get': true,
+} as const satisfies Record<ApiMethod, true>;
+
+/** Returns true when `name` is a method of the contract (own keys only: never `__proto__` or `toString`). */
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_METHODS, name);
+}
+
+/** Returns true when `name` is an event of the contract. */
+export function isWorkbenchEventName(name: unknown): name is WorkbenchEventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(WORKBENCH_EVENTS, name);
+}
+
+/** How a call's outcome crosses IPC and HTTP: errors as data, rebuilt with errorFromData. */
+export type ApiEnvelope<T = unknown> = { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: WorkbenchErrorData };
+
+/** Sends one call over a transport; resolves with the result or rejects with the rebuilt WorkbenchError. */
+export type ApiCall = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutput<M>>;
+
+/** Returns a WorkbenchApi whose methods all go through `call` (the renderer's HTTP and IPC transports). */
+export function apiFromCall(call: ApiCall, on: WorkbenchApi['on']): WorkbenchApi {
+  return {
+    log: {
+      info: () => call('log.info', {}),
+      checkpoints: (input) => call('log.checkpoints', input),
+      consistency: (input) => call('log.consistency', input),
+    },
+    entries: {
+      list: (input) => call('entries.list', input),
+      search: (input) => call('entries.search', input),
+      get: (input) => call('entries.get', input),
+    },
+    on,
+  };
+}
+
+const DISPATCH: { readonly [M in ApiMethod]: (api: WorkbenchApi, input: ApiInput<M>) => Promise<ApiOutput<M>> } = {
+  'log.info': (api) => api.log.info(),
+  'log.checkpoints': (api, input) => api.log.checkpoints(input),
+  'log.consistency': (api, input) => api.log.consistency(input),
+  'entries.list': (api, input) => api.entries.list(input),
+  'entries.search': (api, input) => api.entries.search(input),
+  'entries.get': (api, input) => api.entries.get(input),
+};
+
+/**
+ * Calls `method` on `api` with an input that parseApiInput already checked (the HTTP routes and the
+ * Electron engine host dispatch through here).
+ */
+export function dispatchApiCall<M extends ApiMethod>(api: WorkbenchApi, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  return DISPATCH[method](api, input);
+}
+
+/**
+ * What the Electron preload exposes as `window.workbench`. Errors cannot cross contextBridge with
+ * their class and fields, so the bridge answers envelopes and the renderer's IPC transport rebuilds
+ * them; it is the transport under `createIpcApi`, not a second contract.
+ */
+export interface WorkbenchBridge {
+  /** Resolves with an ApiEnvelope (as unknown: the renderer parses it). */
+  invoke(method: string, input: unknown): Promise<unknown>;
+  /** Subscribes to every event; returns the function that unsubscribes. */
+  subscribe(listener: (event: string, payload: unknown) => void): () => void;
+}

@@ -1,0 +1,61 @@
+/**
+ * The input schema of every WorkbenchApi method: the Electron main process and the browser-mode
+ * host both check a call with parseApiInput before the engine sees it.
+ */
+
+import { InputError } from './errors.js';
+import { array, integer, object, string, validate, type InputProblem, type Schema } from './input-schema.js';
+import type { ApiInput, ApiMethod } from './workbench-api.js';
+import { MAX_CHECKPOINT_LIMIT, MAX_PAGE_ROWS, MAX_SEARCH_RESULTS } from './workbench-dto.js';
+
+const logName = string({ minLength: 1, maxLength: 200, pattern: /^[^\u0000-\u001f\u007f]+$/, patternHint: 'a log name without control characters' });
+const logIndex = integer({ min: 0 });
+const treeSize = integer({ min: 1 });
+const uuid = string({ maxLength: 80, pattern: /^([0-9a-fA-F]{16})?[0-9a-fA-F]{64}$/, patternHint: '64 hex digits (or 80, with a Rekor tree ID)' });
+
+const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
+  'log.info': object({}, {}),
+  'log.checkpoints': object({}, { log: logName, limit: integer({ min: 1, max: MAX_CHECKPOINT_LIMIT }) }),
+  'log.consistency': object({ first: treeSize, second: treeSize }, { log: logName }, (v) =>
+    v.first <= v.second ? [] : [{ pointer: '/first', message: `must not be larger than second (${v.second}), is ${v.first}` }],
+  ),
+  'entries.list': object({ start: logIndex, count: integer({ min: 1, max: MAX_PAGE_ROWS }) }, { log: logName }),
+  'entries.search': object(
+    {},
+    {
+      log: logName,
+      sha256: string({ maxLength: 71, pattern: /^(sha256:)?[0-9a-fA-F]{64}$/, patternHint: 'a SHA-256 digest: 64 hex digits, optionally prefixed sha256:' }),
+      keyFingerprint: string({ minLength: 1, maxLength: 200 }),
+      email: string({ minLength: 1, maxLength: 320 }),
+      fields: array(string({ maxLength: 512, pattern: /^[^=]+=/, patternHint: 'name=value' }), { maxItems: 16 }),
+      uuid,
+      limit: integer({ min: 1, max: MAX_SEARCH_RESULTS }),
+    },
+    (v) =>
+      v.sha256 === undefined && v.keyFingerprint === undefined && v.email === undefined && (v.fields ?? []).length === 0 && v.uuid === undefined
+        ? [{ pointer: '', message: 'needs at least one of sha256, keyFingerprint, email, fields or uuid' }]
+        : [],
+  ),
+  'entries.get': object({}, { log: logName, logIndex, uuid, treeSize }, (v) =>
+    (v.logIndex === undefined) === (v.uuid === undefined) ? [{ pointer: '', message: 'needs exactly one of logIndex and uuid' }] : [],
+  ),
+};
+
+/** Returns every problem of `input` as the input of `method` (empty when it is valid). */
+export function validateApiInput(method: ApiMethod, input: unknown): InputProblem[] {
+  return validate(SCHEMAS[method], input);
+}
+
+/**
+ * Returns `input` checked as the input of `method`. Throws InputError('input_invalid') listing every
+ * problem in its message and in `details.problems` (pointer + message each).
+ */
+export function parseApiInput<M extends ApiMethod>(method: M, input: unknown): ApiInput<M> {
+  const problems: InputProblem[] = [];
+  const value = (SCHEMAS[method] as Schema<ApiInput<M>>).check(input, '', problems);
+  if (value === undefined || problems.length > 0) {
+    const list = problems.map((p) => `${p.pointer === '' ? 'input' : p.pointer} ${p.message}`).join('; ');
+    throw new InputError('input_invalid', `${method}: ${list}`, { method, problems });
+  }
+  return value;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { EntryRowDto } from '../../../shared/api/index.js';
+import { EntryPages, PAGE_ROWS } from '../../../renderer/src/views/explorer/entry-pages.js';
+
+function rows(start: number, count: number): EntryRowDto[] {
+  return Array.from({ length: count }, (_, i) => ({ logIndex: start + i, uuid: '', kind: null, apiVersion: null, integratedTime: null, sizeBytes: 1, preview: `entry ${start + i}` }));
+}
+
+function settle(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 20));
+}
+
+describe('EntryPages', () => {
+  it('loads only the pages of the latest range asked for, once each, and forgets the least recently used', async () => {
+    const loads: number[] = [];
+    const pages = new EntryPages(async (start, count) => (loads.push(start), rows(start, count)), { delayMs: 1, maxPages: 2 });
+    // A fast scroll asks for many ranges before the loader runs: only the last one loads.
+    for (let i = 0; i < 50; i++) pages.ensure(i * 10_000, i * 10_000 + 30);
+    await settle();
+    expect(loads).toEqual([490_000 - (490_000 % PAGE_ROWS)]);
+    expect(pages.row(490_010)?.preview).toBe('entry 490010');
+    pages.ensure(0, 250);
+    await settle();
+    expect(loads).toEqual([490_000, 0, PAGE_ROWS]);
+    expect(pages.row(490_010)).toBeUndefined();
+    pages.ensure(0, 10);
+    await settle();
+    expect(loads).toHaveLength(3);
+  });
+
+  it('drops the partial last page when the log grows, and reports load errors', async () => {
+    let fail = false;
+    const pages = new EntryPages(async (start, count) => {
+      if (fail) throw new Error('engine gone');
+      return rows(start, Math.min(count, 250 - start));
+    }, { delayMs: 1 });
+    pages.ensure(200, 260);
+    await settle();
+    expect(pages.row(249)).toBeDefined();
+    pages.invalidateFrom(200);
+    expect(pages.row(249)).toBeUndefined();
+    fail = true;
+    pages.ensure(200, 260);
+    await settle();
+    expect(pages.error()).toBeInstanceOf(Error);
+  });
+});
