@@ -39,6 +39,11 @@ export function deriveIndexKeys(layout: Layout, body: unknown): LayoutIndexKey[]
       if (text !== undefined) keys.push({ type: 'field', value: `${name}=${text}` });
     }
   }
+  return uniqueIndexKeys(keys);
+}
+
+/** Returns the index keys without repeats (same type and value), the first of each kept, in order. */
+export function uniqueIndexKeys<K extends { readonly type: string; readonly value: string }>(keys: readonly K[]): K[] {
   const seen = new Set<string>();
   return keys.filter((k) => {
     const id = `${k.type}\u0000${k.value}`;

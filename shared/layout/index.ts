@@ -31,13 +31,11 @@ export { validateLayout, isValidLayout, assertValidLayout } from './validate-lay
 export { validateEntry, assertValidEntry } from './validate-entry.js';
 export { deriveCanonicalBody } from './canonical-body.js';
 export type { CanonicalBody } from './canonical-body.js';
-export { deriveIndexKeys } from './index-keys.js';
+export { deriveIndexKeys, uniqueIndexKeys } from './index-keys.js';
 export { verifyEntrySignature } from './verify-entry-signature.js';
 export type { VerifiedEntrySignature } from './verify-entry-signature.js';
-export { parsePublicKey, keyFingerprint } from './public-key.js';
+export { parsePublicKey, keyFingerprint, spkiFingerprint, ed25519Spki } from './public-key.js';
 export type { PublicKey, KeyAlgorithm } from './public-key.js';
-export { parseMinisignPublicKey, parseMinisignSignature, verifyMinisign, formatMinisignKeyId } from './minisign.js';
-export type { MinisignPublicKey, MinisignSignature } from './minisign.js';
 export { selectLayout } from './select-layout.js';
 export { LAYOUT_DOCUMENT_SCHEMA } from './layout-document-schema.js';
 export {

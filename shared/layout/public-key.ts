@@ -7,8 +7,8 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, fromHex, toHex, tryFromBase64 } from '../encoding/index.js';
+import { parseMinisignPublicKey } from '../minisign/index.js';
 import type { PublicKeyFormat } from './layout-types.js';
-import { parseMinisignPublicKey } from './minisign.js';
 
 export type KeyAlgorithm = 'ed25519' | 'p256' | 'p384';
 
@@ -58,10 +58,15 @@ function keyFromSpki(spki: Uint8Array): PublicKey | string {
   return 'the SubjectPublicKeyInfo is not an Ed25519, P-256 or P-384 (uncompressed) key';
 }
 
+/** Returns the RFC 8410 SubjectPublicKeyInfo (DER) of a 32-byte Ed25519 key. */
+export function ed25519Spki(raw: Uint8Array): Uint8Array {
+  return concatBytes(prefixOf('ed25519'), raw);
+}
+
 /** Returns the Ed25519 key of 32 raw bytes with its RFC 8410 SPKI. */
 function ed25519Key(raw: Uint8Array, minisignKeyId?: Uint8Array): PublicKey | string {
   if (!isValidPoint('ed25519', raw)) return 'the Ed25519 key is not a valid curve point';
-  return { algorithm: 'ed25519', raw: raw.slice(), spki: concatBytes(prefixOf('ed25519'), raw), ...(minisignKeyId ? { minisignKeyId } : {}) };
+  return { algorithm: 'ed25519', raw: raw.slice(), spki: ed25519Spki(raw), ...(minisignKeyId ? { minisignKeyId } : {}) };
 }
 
 const PEM = /^\s*-----BEGIN PUBLIC KEY-----\r?\n([A-Za-z0-9+/=\r\n]+?)\r?\n?-----END PUBLIC KEY-----\s*$/;
@@ -99,5 +104,14 @@ export function parsePublicKey(format: PublicKeyFormat, text: string): PublicKey
  * one fingerprint whichever format carries it (and the same as in hashedrekord entries).
  */
 export function keyFingerprint(key: PublicKey): string {
-  return toHex(sha256(key.spki));
+  return spkiFingerprint(key.spki);
+}
+
+/**
+ * Returns the fingerprint of a DER SubjectPublicKeyInfo: lowercase hex SHA-256 of its bytes. One
+ * definition for custom entries, Rekor's built-in kinds and the keyring, so a key found in one is
+ * found by the same fingerprint in the others.
+ */
+export function spkiFingerprint(spki: Uint8Array): string {
+  return toHex(sha256(spki));
 }

@@ -3,11 +3,11 @@
  * the caller computes (see signed-message.ts). Never throws for bad signatures: returns a reason.
  */
 
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { tryFromBase64 } from '../encoding/index.js';
+import { parseMinisignSignature, verifyMinisign, type MinisignSignature } from '../minisign/index.js';
+import { verifyEd25519 } from '../note/index.js';
 import type { SignatureFormat } from './layout-types.js';
-import { parseMinisignSignature, verifyMinisign, type MinisignSignature } from './minisign.js';
 import type { KeyAlgorithm, PublicKey } from './public-key.js';
 
 export type DecodedSignature =
@@ -72,7 +72,7 @@ export function verifyDecodedSignature(signature: DecodedSignature, key: PublicK
   }
   let ok = false;
   try {
-    if (signature.format === 'ed25519') ok = ed25519.verify(signature.bytes, message, key.raw, { zip215: false });
+    if (signature.format === 'ed25519') ok = verifyEd25519(key.raw, message, signature.bytes);
     else {
       const ecdsa = ECDSA[signature.format]!;
       ok = ecdsa.curve.verify(signature.bytes, message, key.raw, { prehash: true, lowS: false, format: ecdsa.encoding });

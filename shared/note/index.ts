@@ -3,7 +3,7 @@ export { ALGORITHM_BYTES } from './note-types.js';
 export type { NoteErrorCode } from './note-errors.js';
 export { isValidKeyName } from './key-name.js';
 export { computeKeyId, formatKeyId } from './key-id.js';
-export { createEd25519Verifier, createEd25519Signer } from './ed25519.js';
+export { createEd25519Verifier, createEd25519Signer, verifyEd25519 } from './ed25519.js';
 export { createCosignatureVerifier, createCosigner, cosignatureMessage, COSIGNATURE_SIZE } from './cosignature.js';
 export {
   createRfc6962Verifier,

@@ -3,8 +3,7 @@
  * use it. Requires `npx tsc -b` first.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as OpenWorkbenchModule from '../../electron/engine/open-workbench.js';
@@ -22,15 +21,6 @@ export function assertCliBuilt(): void {
   if (!existsSync(provwbMain)) {
     throw new Error(`the CLI is not built: ${provwbMain} is missing; run \`npx tsc -b\` before these tests`);
   }
-}
-
-/**
- * Returns a fresh temporary folder; `cleanup` removes it. (Like temp-workbench.ts's tempDir, but
- * without importing the engine's sources, so tests that run the built CLI do not depend on them.)
- */
-export function tempFolder(prefix = 'provwb-cli-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** The engine as built into dist/ (the code the CLI runs), typed by its sources. */

@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import type { Keyring } from '../../electron/engine/keys/index.js';
-import { PASSPHRASE, describeRun, requireTool, runTool, tempFolder, tempKeyring, wallClock, type ToolResult } from '../unit/engine/keys/keys-test-helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { PASSPHRASE, describeRun, requireTool, runTool, tempKeyring, wallClock, type ToolResult } from '../unit/engine/keys/keys-test-helpers.js';
 
 const GPG_PASSPHRASE = 'gpg export passphrase';
 const DATA = new TextEncoder().encode('release-1.0.0.tar.gz contents\n');
@@ -28,7 +29,7 @@ interface Gpg {
 /** Returns gpg bound to a fresh GNUPGHOME (short path: gpg-agent's socket path has a length limit), or skips. */
 function gpgHome(ctx: TestContext): Gpg {
   requireTool(ctx, 'gpg');
-  const { dir, cleanup } = tempFolder('pwb-gpg-');
+  const { dir, cleanup } = tempDir('pwb-gpg-');
   const home = path.join(dir, 'h');
   mkdirSync(home, { mode: 0o700 });
   cleanups.push(() => {

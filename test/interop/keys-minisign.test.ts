@@ -9,7 +9,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { InputError } from '../../shared/api/index.js';
 import type { Keyring } from '../../electron/engine/keys/index.js';
-import { PASSPHRASE, describeRun, expectRejects, requireTool, runTool, tempFolder, tempKeyring } from '../unit/engine/keys/keys-test-helpers.js';
+import { expectRejection } from '../helpers/assertions.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { PASSPHRASE, describeRun, requireTool, runTool, tempKeyring } from '../unit/engine/keys/keys-test-helpers.js';
 
 const DATA = new TextEncoder().encode('release-1.0.0.tar.gz contents\n');
 const MINISIGN_PASSWORD = 'minisign password';
@@ -24,7 +26,7 @@ function setup(ctx: TestContext, password?: string): { k: Keyring; dir: string; 
   requireTool(ctx, 'minisign', ['-v']);
   const t = tempKeyring();
   cleanups.push(t.cleanup);
-  const { dir, cleanup } = tempFolder('pwb-minisign-');
+  const { dir, cleanup } = tempDir('pwb-minisign-');
   cleanups.push(cleanup);
   const artifact = path.join(dir, 'artifact.tar.gz');
   writeFileSync(artifact, DATA);
@@ -92,7 +94,7 @@ describe('minisign signatures against minisign -V', () => {
   describe('given a password-protected minisign secret key', () => {
     it('refuses it with key_encrypted, and imports it after the hint’s minisign -C -W', async (ctx) => {
       const { k, dir, artifact, secretKey, publicKey } = setup(ctx, MINISIGN_PASSWORD);
-      const error = await expectRejects(k.import(readFileSync(secretKey), { name: 'mini', passphrase: PASSPHRASE }), InputError, 'key_encrypted');
+      const error = await expectRejection(k.import(readFileSync(secretKey), { name: 'mini', passphrase: PASSPHRASE }), InputError, 'key_encrypted');
       expect(error.hint).toContain('minisign -C');
       expect(k.list()).toEqual([]);
 

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { InputError } from '../../shared/api/index.js';
 import type { Keyring } from '../../electron/engine/keys/index.js';
-import { PASSPHRASE, describeRun, expectRejects, requireTool, runTool, tempFolder, tempKeyring, type ToolResult } from '../unit/engine/keys/keys-test-helpers.js';
+import { expectRejection } from '../helpers/assertions.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { PASSPHRASE, describeRun, requireTool, runTool, tempKeyring, type ToolResult } from '../unit/engine/keys/keys-test-helpers.js';
 
 const DATA = new TextEncoder().encode('release-1.0.0.tar.gz contents\n');
 const SIGNER = 'release@example.org';
@@ -23,7 +25,7 @@ function setup(ctx: TestContext): { k: Keyring; dir: string } {
   requireTool(ctx, 'ssh-keygen', ['-h']);
   const t = tempKeyring();
   cleanups.push(t.cleanup);
-  const { dir, cleanup } = tempFolder('pwb-ssh-');
+  const { dir, cleanup } = tempDir('pwb-ssh-');
   cleanups.push(cleanup);
   return { k: t.keyring, dir };
 }
@@ -100,7 +102,7 @@ describe('SSHSIG signatures against ssh-keygen -Y verify', () => {
       const { k, dir } = setup(ctx);
       const keyFile = path.join(dir, 'id_encrypted');
       expect(runTool('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'ssh pass', '-C', SIGNER, '-f', keyFile]).status).toBe(0);
-      const error = await expectRejects(k.import(readFileSync(keyFile), { name: 'ssh', passphrase: PASSPHRASE }), InputError, 'key_encrypted');
+      const error = await expectRejection(k.import(readFileSync(keyFile), { name: 'ssh', passphrase: PASSPHRASE }), InputError, 'key_encrypted');
       expect(error.hint).toContain("ssh-keygen -p -N ''");
       expect(k.list()).toEqual([]);
 

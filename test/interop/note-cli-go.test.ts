@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
-import { cliJson, describeCli, runCliIn, tempFolder } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { cliJson, describeCli, runCliIn } from '../helpers/cli.js';
 import { describeGotlog, requireGotlog, runGotlog } from '../helpers/gotlog.js';
 
 const ORIGIN = 'note-cli-go.test/log';
@@ -33,7 +34,7 @@ afterEach(() => {
 });
 
 async function initWorkbenchDir(): Promise<{ dataDir: string; work: string; init: InitJson }> {
-  const { dir, cleanup } = tempFolder('note-cli-go-');
+  const { dir, cleanup } = tempDir('note-cli-go-');
   cleanups.push(cleanup);
   const dataDir = path.join(dir, 'wb');
   const init = await cliJson<InitJson>(dataDir, ['init', '--origin', ORIGIN]);

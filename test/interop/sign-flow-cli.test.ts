@@ -7,7 +7,8 @@ import { bundleFromJSON } from '@sigstore/bundle';
 import { PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliJson, runCliIn, tempFolder } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { cliJson, runCliIn } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/testdata.js';
 
 const env = { PROVWB_PASSPHRASE: 'correct horse battery staple' };
@@ -34,7 +35,7 @@ describe('a release engineer signs with provwb (CLI end to end)', () => {
   const digest = createHash('sha256').update(artifact).digest('hex');
 
   beforeAll(async () => {
-    ({ dir, cleanup } = tempFolder());
+    ({ dir, cleanup } = tempDir());
     work = mkdtempSync(path.join(os.tmpdir(), 'provwb-sign-'));
     writeFileSync(path.join(work, 'release.tar'), artifact);
     await cliJson(dir, ['init', '--origin', 'sign.test/log']);
@@ -111,7 +112,7 @@ describe('a release engineer signs with provwb (CLI end to end)', () => {
 
 describe('a type designer defines a kind by a layout (CLI end to end)', () => {
   it('adds the layout, logs a verified entry, finds it by an indexed field, and refuses a tampered one', async () => {
-    const { dir, cleanup } = tempFolder();
+    const { dir, cleanup } = tempDir();
     try {
       await cliJson(dir, ['init', '--origin', 'types.test/log']);
       const examples = path.join(repoRoot, 'examples/layouts');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InputError, VerificationError } from '../../shared/api/index.js';
 import { verifyLogEntryOffline } from '../../electron/engine/sigstore/index.js';
-import { expectWorkbenchError } from '../fixtures/sigstore/assertions.js';
+import { expectWorkbenchError } from '../helpers/assertions.js';
 import { cloneJson, firstTlogEntry, flipBase64Byte, pemOfSpkiBase64, publicCases, rekorV1LogEntry } from '../fixtures/sigstore/public-cases.js';
 
 const cases = publicCases();

@@ -4,7 +4,7 @@ import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/api/index.js';
 import { verifyArtifact, type CheckName, type VerifyArtifactResult } from '../../electron/engine/sigstore/index.js';
-import { expectWorkbenchError } from '../fixtures/sigstore/assertions.js';
+import { expectWorkbenchError } from '../helpers/assertions.js';
 import { casePolicy, cloneJson, firstTlogEntry as firstEntry, flipBase64Byte, publicCases, type LoadedCase } from '../fixtures/sigstore/public-cases.js';
 
 // After every case's signing time (the newest is 2025-12), before the fixtures' collection (2026-08).

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { toHex } from '../../shared/encoding/index.js';
-import { cliJson, describeCli, loadBuiltEngine, runCliIn, tempFolder, type BuiltEngine } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { cliJson, describeCli, loadBuiltEngine, runCliIn, type BuiltEngine } from '../helpers/cli.js';
 import { describeGotlog, requireGotlog, runGotlog, type GotlogResult } from '../helpers/gotlog.js';
 import type { Workbench } from '../../electron/engine/open-workbench.js';
 
@@ -41,7 +42,7 @@ function appendUpTo(wb: Workbench, size: number, batch = 5000): void {
 }
 
 function newWorkbench(): { wb: Workbench; dir: string } {
-  const { dir, cleanup } = tempFolder('tiles-go-wb-');
+  const { dir, cleanup } = tempDir('tiles-go-wb-');
   engine.initWorkbench({ dataDir: dir, origin: 'tiles-go.test/log' });
   const wb = engine.openWorkbench({ dataDir: dir });
   cleanups.push(() => {
@@ -52,7 +53,7 @@ function newWorkbench(): { wb: Workbench; dir: string } {
 }
 
 function newDir(prefix: string): string {
-  const { dir, cleanup } = tempFolder(prefix);
+  const { dir, cleanup } = tempDir(prefix);
   cleanups.push(cleanup);
   return dir;
 }

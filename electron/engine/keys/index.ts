@@ -22,6 +22,5 @@ export type {
 export { signatureFormats } from './sign-detached.js';
 export { decodeKeyInput, MAX_KEY_BYTES } from './decode-key-input.js';
 export { sshFingerprint, parseSshPublicKey } from './ssh-public-key.js';
-export { minisignKeyIdHex } from './minisign-key.js';
 export { spkiFingerprint } from './pkix-key.js';
 export { SSHSIG_FILE_NAMESPACE } from './sshsig.js';

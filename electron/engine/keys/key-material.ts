@@ -1,7 +1,8 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { formatMinisignKeyId } from '../../../shared/minisign/index.js';
 import type { KeyType, PublicKeyFormat } from './key-types.js';
 import { isKeyPair, keyAlgorithm, pkcs8Der, privateKeyFromPkcs8, spkiPem } from './key-objects.js';
-import { formatMinisignPublicKey, minisignKeyIdHex, parseMinisignKey } from './minisign-key.js';
+import { formatMinisignPublicKey, parseMinisignKey } from './minisign-key.js';
 import type { OpenPgpKey } from './openpgp-key.js';
 import { spkiFingerprint, type PkixKeyType } from './pkix-key.js';
 import { formatSshPublicKey, parseSshPublicKey, sshFingerprint, sshPublicKeyBlob, type SshKeyType } from './ssh-public-key.js';
@@ -77,7 +78,7 @@ export function materialFromSsh(type: SshKeyType, publicKey: KeyObject, privateK
 
 /** Returns the material of a minisign key (minisign public key file, key id fingerprint). */
 export function materialFromMinisign(keyId: Uint8Array, publicKey: KeyObject, privateKey: KeyObject | undefined): KeyMaterial {
-  return { type: 'minisign', fingerprint: minisignKeyIdHex(keyId), publicKeyText: formatMinisignPublicKey(keyId, publicKey), userId: null, ...withPrivate(privateKey) };
+  return { type: 'minisign', fingerprint: formatMinisignKeyId(keyId), publicKeyText: formatMinisignPublicKey(keyId, publicKey), userId: null, ...withPrivate(privateKey) };
 }
 
 /** Returns the public key of a stored non-OpenPGP key's text. The text was written by this module, so failures are bugs or tampering. */
@@ -109,7 +110,7 @@ export function fingerprintOfPublicKey(key: NodePublicKey): string {
       return sshFingerprint(sshPublicKeyBlob(key.publicKey));
     case 'minisign':
       if (key.minisignKeyId === undefined) throw new Error('bug: minisign key without a key id');
-      return minisignKeyIdHex(key.minisignKeyId);
+      return formatMinisignKeyId(key.minisignKeyId);
   }
 }
 

@@ -1,6 +1,13 @@
 import type { KeyObject } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
-import { bytesEqual, concatBytes, toBase64, toHex, tryDecodeUtf8, tryFromBase64, utf8 } from '../../../shared/encoding/index.js';
+import { bytesEqual, concatBytes, tryDecodeUtf8, tryFromBase64, utf8 } from '../../../shared/encoding/index.js';
+import {
+  decodeMinisignPublicKey,
+  formatMinisignPublicKey as formatMinisignPublicKeyFile,
+  isMinisignEdAlgorithm,
+  MINISIGN_PUBLIC_KEY_SIZE,
+  UNTRUSTED_COMMENT_PREFIX,
+} from '../../../shared/minisign/index.js';
 import { keyEncrypted, keyInvalid, keyUnsupported } from './key-errors.js';
 import { ed25519PrivateKey, ed25519PublicKey, ed25519Raw } from './key-objects.js';
 
@@ -13,9 +20,8 @@ import { ed25519PrivateKey, ed25519PublicKey, ed25519Raw } from './key-objects.j
  * signify (OpenBSD) public keys share the public format.
  */
 
-const PUBLIC_BYTES = 42;
+const PUBLIC_BYTES = MINISIGN_PUBLIC_KEY_SIZE;
 const SECRET_BYTES = 158;
-const COMMENT_PREFIX = 'untrusted comment:';
 
 /** A decoded minisign key. */
 export interface MinisignKey {
@@ -26,17 +32,12 @@ export interface MinisignKey {
   readonly privateKey?: KeyObject;
 }
 
-/** Returns the key id as minisign shows it: the little-endian uint64 in 16 uppercase hex digits. */
-export function minisignKeyIdHex(keyId: Uint8Array): string {
-  return toHex(Uint8Array.from(keyId).reverse()).toUpperCase();
-}
-
 /** Returns the base64 line of `text`'s key and its decoded bytes, or undefined if it has none. */
 function keyLine(text: string): Uint8Array | undefined {
   const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
   const first = lines[0];
   if (first === undefined) return undefined;
-  const keyText = first.startsWith(COMMENT_PREFIX) ? lines[1] : first;
+  const keyText = first.startsWith(UNTRUSTED_COMMENT_PREFIX) ? lines[1] : first;
   if (keyText === undefined) return undefined;
   return tryFromBase64(keyText);
 }
@@ -44,9 +45,9 @@ function keyLine(text: string): Uint8Array | undefined {
 /** Returns true when `text` looks like a minisign (or signify) key file or a bare minisign public key. */
 export function isMinisignKey(text: string): boolean {
   const trimmed = text.trimStart();
-  if (trimmed.startsWith(COMMENT_PREFIX)) return true;
+  if (trimmed.startsWith(UNTRUSTED_COMMENT_PREFIX)) return true;
   const bytes = keyLine(trimmed);
-  return bytes !== undefined && (bytes.length === PUBLIC_BYTES || bytes.length === SECRET_BYTES) && bytes[0] === 0x45 && bytes[1] === 0x64;
+  return bytes !== undefined && (bytes.length === PUBLIC_BYTES || bytes.length === SECRET_BYTES) && isMinisignEdAlgorithm(bytes);
 }
 
 function secretChecksum(keyId: Uint8Array, secret: Uint8Array): Uint8Array {
@@ -67,7 +68,8 @@ export function parseMinisignKey(text: string): MinisignKey {
   }
   if (tryDecodeUtf8(bytes.subarray(0, 2)) !== 'Ed') throw keyUnsupported('a minisign key with signature algorithm other than Ed', 'minisign keys are Ed25519 ("Ed")');
   if (bytes.length === PUBLIC_BYTES) {
-    return { keyId: bytes.slice(2, 10), publicKey: ed25519PublicKey(bytes.subarray(10), 'minisign public') };
+    const { keyId, publicKey } = decodeMinisignPublicKey(bytes);
+    return { keyId, publicKey: ed25519PublicKey(publicKey, 'minisign public') };
   }
   const kdf = bytes.subarray(2, 4);
   if (kdf[0] === 0x53 && kdf[1] === 0x63) {
@@ -88,12 +90,7 @@ export function parseMinisignKey(text: string): MinisignKey {
   return { keyId, publicKey: ed25519PublicKey(secret.subarray(32), 'minisign secret'), privateKey };
 }
 
-/** Returns the minisign public key line (base64 of "Ed" ‖ key id ‖ public key). */
-export function minisignPublicKeyLine(keyId: Uint8Array, publicKey: KeyObject): string {
-  return toBase64(concatBytes(utf8('Ed'), keyId, ed25519Raw(publicKey)));
-}
-
 /** Returns a minisign public key file, as `minisign -G` writes it (key id zero-padded to 16 digits). */
 export function formatMinisignPublicKey(keyId: Uint8Array, publicKey: KeyObject): string {
-  return `${COMMENT_PREFIX} minisign public key ${minisignKeyIdHex(keyId)}\n${minisignPublicKeyLine(keyId, publicKey)}\n`;
+  return formatMinisignPublicKeyFile({ keyId, publicKey: ed25519Raw(publicKey) });
 }

@@ -1,7 +1,12 @@
 import { sign, type KeyObject } from 'node:crypto';
-import { blake2b } from '@noble/hashes/blake2.js';
 import { InputError } from '../../../shared/api/errors.js';
-import { concatBytes, toBase64, utf8 } from '../../../shared/encoding/index.js';
+import {
+  formatMinisignSignature,
+  MINISIGN_ALGORITHM_ED,
+  MINISIGN_ALGORITHM_PREHASHED,
+  minisignGlobalSignedData,
+  minisignSignedContent,
+} from '../../../shared/minisign/index.js';
 
 /** Returns minisign's default trusted comment: `timestamp:<sec>`, then `\tfile:<name>` and `\thashed` like minisign 0.11. */
 export function defaultTrustedComment(timestampSec: number, fileName: string | undefined, prehash: boolean): string {
@@ -20,14 +25,16 @@ export function signMinisign(input: { privateKey: KeyObject; keyId: Uint8Array; 
   if (/[\r\n]/.test(input.trustedComment)) {
     throw new InputError('trusted_comment_invalid', 'a minisign trusted comment must be one line', {}, { hint: 'remove line breaks from the trusted comment' });
   }
-  const message = input.prehash ? blake2b(input.data, { dkLen: 64 }) : input.data;
-  const signature = new Uint8Array(sign(null, message, input.privateKey));
-  const global = new Uint8Array(sign(null, concatBytes(signature, utf8(input.trustedComment)), input.privateKey));
-  return [
-    'untrusted comment: signature from provwb secret key',
-    toBase64(concatBytes(utf8(input.prehash ? 'ED' : 'Ed'), input.keyId, signature)),
-    `trusted comment: ${input.trustedComment}`,
-    toBase64(global),
-    '',
-  ].join('\n');
+  const signature = new Uint8Array(sign(null, minisignSignedContent(input.data, input.prehash), input.privateKey));
+  const globalSignature = new Uint8Array(sign(null, minisignGlobalSignedData(signature, input.trustedComment), input.privateKey));
+  return formatMinisignSignature(
+    {
+      algorithm: input.prehash ? MINISIGN_ALGORITHM_PREHASHED : MINISIGN_ALGORITHM_ED,
+      keyId: input.keyId,
+      signature,
+      trustedComment: input.trustedComment,
+      globalSignature,
+    },
+    'signature from provwb secret key',
+  );
 }

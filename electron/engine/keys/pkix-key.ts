@@ -1,6 +1,6 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { InputError, VerificationError } from '../../../shared/api/errors.js';
-import { toHex } from '../../../shared/encoding/index.js';
+import { spkiFingerprint as spkiFingerprintOfDer } from '../../../shared/layout/index.js';
 import { keyInvalid, keyUnsupported } from './key-errors.js';
 import { keyAlgorithm, spkiDer } from './key-objects.js';
 
@@ -23,7 +23,7 @@ export function pemLabel(text: string): string | undefined {
 
 /** Returns the fingerprint of a PKIX key: lowercase hex SHA-256 of its DER SubjectPublicKeyInfo. */
 export function spkiFingerprint(publicKey: KeyObject): string {
-  return toHex(createHash('sha256').update(spkiDer(publicKey)).digest());
+  return spkiFingerprintOfDer(spkiDer(publicKey));
 }
 
 /** Returns a fresh key pair from node:crypto (OpenSSL's CSPRNG). */

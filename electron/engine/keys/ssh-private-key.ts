@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { bytesEqual, tryDecodeUtf8, tryFromBase64 } from '../../../shared/encoding/index.js';
+import type { SshReader } from '../ssh/index.js';
 import { keyEncrypted, keyInvalid } from './key-errors.js';
 import { ed25519PrivateKey, isKeyPair, p256PrivateKey, rsaPrivateKey } from './key-objects.js';
-import { sshPublicKeyFromBlob, sshWireName, type SshKeyType } from './ssh-public-key.js';
-import { SshReader } from './ssh-wire.js';
+import { sshKeyReader, sshPublicKeyFromBlob, sshWireName, type SshKeyType } from './ssh-public-key.js';
 
 const WHAT = 'OpenSSH private';
 const BEGIN = '-----BEGIN OPENSSH PRIVATE KEY-----';
@@ -27,8 +27,8 @@ function readPrivateFields(reader: SshReader, wireName: string): KeyObject {
   // The private section repeats the public fields, then adds the secret ones.
   switch (wireName) {
     case 'ssh-ed25519': {
-      const publicRaw = reader.string();
-      const secret = reader.string();
+      const publicRaw = reader.bytes();
+      const secret = reader.bytes();
       // OpenSSH stores seed ‖ public key (64 bytes), the NaCl form.
       if (secret.length !== 64) throw keyInvalid(WHAT, `Ed25519 secret of ${secret.length} bytes, want 64`);
       if (!bytesEqual(secret.subarray(32), publicRaw)) throw keyInvalid(WHAT, 'the Ed25519 secret holds another public key');
@@ -37,17 +37,17 @@ function readPrivateFields(reader: SshReader, wireName: string): KeyObject {
     case 'ecdsa-sha2-nistp256': {
       const curve = reader.text();
       if (curve !== 'nistp256') throw keyInvalid(WHAT, `curve ${curve} in an ecdsa-sha2-nistp256 key`);
-      const point = reader.string();
-      return p256PrivateKey(reader.mpint(), point, WHAT);
+      const point = reader.bytes();
+      return p256PrivateKey(reader.mpintMagnitude(), point, WHAT);
     }
     case 'ssh-rsa': {
       // Order differs from the public blob: n before e here.
-      const n = reader.mpint();
-      const e = reader.mpint();
-      const d = reader.mpint();
-      const iqmp = reader.mpint();
-      const p = reader.mpint();
-      const q = reader.mpint();
+      const n = reader.mpintMagnitude();
+      const e = reader.mpintMagnitude();
+      const d = reader.mpintMagnitude();
+      const iqmp = reader.mpintMagnitude();
+      const p = reader.mpintMagnitude();
+      const q = reader.mpintMagnitude();
       return rsaPrivateKey({ n, e, d, iqmp, p, q }, WHAT);
     }
     default:
@@ -71,22 +71,22 @@ export function parseSshPrivateKey(text: string): SshPrivateKey {
   const bytes = tryFromBase64(body);
   if (!bytes) throw keyInvalid(WHAT, 'the body is not base64');
   if (tryDecodeUtf8(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw keyInvalid(WHAT, 'missing the openssh-key-v1 magic');
-  const reader = new SshReader(bytes.subarray(MAGIC.length), WHAT);
+  const reader = sshKeyReader(bytes.subarray(MAGIC.length), WHAT);
   const cipherName = reader.text();
   const kdfName = reader.text();
-  reader.string();
+  reader.bytes();
   if (cipherName !== 'none' || kdfName !== 'none') {
     throw keyEncrypted(`this OpenSSH private key (cipher ${cipherName}, KDF ${kdfName})`, "remove the passphrase from a copy with `ssh-keygen -p -N '' -f COPY`, import the copy, then delete it");
   }
   const count = reader.uint32();
   if (count !== 1) throw keyInvalid(WHAT, `the file holds ${count} keys, want 1`);
-  const publicBlob = reader.string();
+  const publicBlob = reader.bytes();
   // Parsing the public blob first refuses unsupported types and weak RSA before any secret is read.
   const { type, publicKey } = sshPublicKeyFromBlob(publicBlob, WHAT);
-  const privateSection = reader.string();
+  const privateSection = reader.bytes();
   reader.assertEnd();
 
-  const inner = new SshReader(privateSection, WHAT);
+  const inner = sshKeyReader(privateSection, WHAT);
   if (inner.uint32() !== inner.uint32()) throw keyInvalid(WHAT, 'check integers differ (a damaged or still-encrypted key)');
   const wireName = inner.text();
   if (wireName !== sshWireName(type)) throw keyInvalid(WHAT, `the private key is ${wireName} but its public key is ${sshWireName(type)}`);

@@ -1,8 +1,8 @@
 import { createHash, type KeyObject } from 'node:crypto';
-import { concatBytes, toBase64, tryFromBase64 } from '../../../shared/encoding/index.js';
+import { toBase64, tryFromBase64 } from '../../../shared/encoding/index.js';
+import { marshalSshPublicKey, SshReader, type SshWireProblem } from '../ssh/index.js';
 import { keyInvalid, keyUnsupported } from './key-errors.js';
 import { keyAlgorithm, ed25519PublicKey, ed25519Raw, p256Point, p256PublicKey, rsaPublicKey, rsaPublicParams, type KeyAlgorithm } from './key-objects.js';
-import { SshReader, sshMpint, sshString } from './ssh-wire.js';
 
 /** The keyring's OpenSSH key types. */
 export type SshKeyType = 'ssh-ed25519' | 'ssh-ecdsa-p256' | 'ssh-rsa';
@@ -28,6 +28,25 @@ export interface SshPublicKey {
   readonly comment: string;
 }
 
+// The keyring names the byte where key data went wrong; Rekor's "ssh" format keeps x/crypto's words.
+function describeWireProblem(problem: SshWireProblem): string {
+  switch (problem.kind) {
+    case 'truncated':
+      return `truncated at byte ${problem.offset}`;
+    case 'not_utf8':
+      return `string at byte ${problem.offset} is not UTF-8`;
+    case 'negative_mpint':
+      return 'negative mpint';
+    case 'trailing':
+      return `${problem.count} unexpected trailing bytes`;
+  }
+}
+
+/** Returns a reader of OpenSSH key data that throws InputError `key_invalid` naming `what` (`OpenSSH public`) for bad wire data. */
+export function sshKeyReader(bytes: Uint8Array, what: string): SshReader {
+  return new SshReader(bytes, (problem) => keyInvalid(what, describeWireProblem(problem)));
+}
+
 /** Returns the OpenSSH type of a key algorithm. */
 export function sshKeyTypeOf(algorithm: KeyAlgorithm): SshKeyType {
   return algorithm === 'ed25519' ? 'ssh-ed25519' : algorithm === 'ecdsa-p256' ? 'ssh-ecdsa-p256' : 'ssh-rsa';
@@ -43,13 +62,11 @@ export function sshPublicKeyBlob(publicKey: KeyObject): Uint8Array {
   const algorithm = keyAlgorithm(publicKey);
   switch (algorithm) {
     case 'ed25519':
-      return concatBytes(sshString('ssh-ed25519'), sshString(ed25519Raw(publicKey)));
+      return marshalSshPublicKey({ type: 'ssh-ed25519', key: ed25519Raw(publicKey) });
     case 'ecdsa-p256':
-      return concatBytes(sshString('ecdsa-sha2-nistp256'), sshString('nistp256'), sshString(p256Point(publicKey)));
-    case 'rsa': {
-      const { e, n } = rsaPublicParams(publicKey);
-      return concatBytes(sshString('ssh-rsa'), sshMpint(e), sshMpint(n));
-    }
+      return marshalSshPublicKey({ type: 'ecdsa-sha2-nistp256', point: p256Point(publicKey) });
+    case 'rsa':
+      return marshalSshPublicKey({ type: 'ssh-rsa', ...rsaPublicParams(publicKey) });
     case undefined:
       throw new Error(`bug: no OpenSSH form for ${publicKey.asymmetricKeyType} keys`);
   }
@@ -59,15 +76,15 @@ export function sshPublicKeyBlob(publicKey: KeyObject): Uint8Array {
 export function readSshPublicKeyFields(reader: SshReader, wireName: string, what: string): { type: SshKeyType; publicKey: KeyObject } {
   switch (wireName) {
     case 'ssh-ed25519':
-      return { type: 'ssh-ed25519', publicKey: ed25519PublicKey(reader.string(), what) };
+      return { type: 'ssh-ed25519', publicKey: ed25519PublicKey(reader.bytes(), what) };
     case 'ecdsa-sha2-nistp256': {
       const curve = reader.text();
       if (curve !== 'nistp256') throw keyInvalid(what, `curve ${curve} in an ecdsa-sha2-nistp256 key`);
-      return { type: 'ssh-ecdsa-p256', publicKey: p256PublicKey(reader.string(), what) };
+      return { type: 'ssh-ecdsa-p256', publicKey: p256PublicKey(reader.bytes(), what) };
     }
     case 'ssh-rsa': {
-      const e = reader.mpint();
-      const n = reader.mpint();
+      const e = reader.mpintMagnitude();
+      const n = reader.mpintMagnitude();
       const bits = n.length * 8 - Math.clz32(n[0] ?? 0) + 24;
       if (n.length === 0 || bits < MIN_RSA_BITS) throw keyUnsupported(`an RSA key of ${n.length === 0 ? 0 : bits} bits`, `use at least ${MIN_RSA_BITS}-bit RSA, or better ${UNSUPPORTED_HINT}`);
       return { type: 'ssh-rsa', publicKey: rsaPublicKey(e, n, what) };
@@ -79,7 +96,7 @@ export function readSshPublicKeyFields(reader: SshReader, wireName: string, what
 
 /** Returns the type and public key of an OpenSSH key blob. */
 export function sshPublicKeyFromBlob(blob: Uint8Array, what = 'OpenSSH public'): { type: SshKeyType; publicKey: KeyObject } {
-  const reader = new SshReader(blob, what);
+  const reader = sshKeyReader(blob, what);
   const parsed = readSshPublicKeyFields(reader, reader.text(), what);
   reader.assertEnd();
   return parsed;
@@ -106,7 +123,7 @@ export function parseSshPublicKey(line: string): SshPublicKey {
   const [, wireName, base64, comment] = match;
   const blob = tryFromBase64(base64!);
   if (!blob) throw keyInvalid('OpenSSH public', 'the key is not base64');
-  const reader = new SshReader(blob, 'OpenSSH public');
+  const reader = sshKeyReader(blob, 'OpenSSH public');
   const blobName = reader.text();
   if (blobName !== wireName) throw keyInvalid('OpenSSH public', `the line says ${wireName} but the key blob is ${blobName}`);
   const { type, publicKey } = readSshPublicKeyFields(reader, blobName, 'OpenSSH public');
@@ -117,7 +134,7 @@ export function parseSshPublicKey(line: string): SshPublicKey {
 /** Returns the OpenSSH public key line `type base64 [comment]` (no newline). */
 export function formatSshPublicKey(publicKey: KeyObject, comment: string): string {
   const blob = sshPublicKeyBlob(publicKey);
-  const wireName = new SshReader(blob, 'OpenSSH public').text();
+  const wireName = sshKeyReader(blob, 'OpenSSH public').text();
   const oneLine = comment.replace(/[\r\n]+/g, ' ').trim();
   return `${wireName} ${toBase64(blob)}${oneLine === '' ? '' : ' ' + oneLine}`;
 }

@@ -1,14 +1,12 @@
 import { createHash, sign, type KeyObject } from 'node:crypto';
-import { concatBytes, toBase64, utf8 } from '../../../shared/encoding/index.js';
+import { concatBytes, toBase64 } from '../../../shared/encoding/index.js';
+import { marshalSshSignature, marshalSshsig, sshMpint, sshsigSignedData } from '../ssh/index.js';
 import { keyAlgorithm } from './key-objects.js';
 import { sshPublicKeyBlob } from './ssh-public-key.js';
-import { sshMpint, sshString, sshUint32 } from './ssh-wire.js';
 
 /** The namespace `ssh-keygen -Y sign -n file` uses, and the default here. */
 export const SSHSIG_FILE_NAMESPACE = 'file';
 
-const MAGIC = utf8('SSHSIG');
-const VERSION = 1;
 /** ssh-keygen's default message hash; PROTOCOL.sshsig allows sha256 and sha512. */
 const HASH_ALGORITHM = 'sha512';
 /** ssh-keygen wraps the armored signature at 70 columns. */
@@ -23,13 +21,13 @@ function sshSignature(privateKey: KeyObject, message: Uint8Array): Uint8Array {
   const algorithm = keyAlgorithm(privateKey);
   switch (algorithm) {
     case 'ed25519':
-      return concatBytes(sshString('ssh-ed25519'), sshString(sign(null, message, privateKey)));
+      return marshalSshSignature({ format: 'ssh-ed25519', blob: sign(null, message, privateKey) });
     case 'ecdsa-p256': {
       const rs = sign('sha256', message, { key: privateKey, dsaEncoding: 'ieee-p1363' });
-      return concatBytes(sshString('ecdsa-sha2-nistp256'), sshString(concatBytes(sshMpint(rs.subarray(0, 32)), sshMpint(rs.subarray(32)))));
+      return marshalSshSignature({ format: 'ecdsa-sha2-nistp256', blob: concatBytes(sshMpint(rs.subarray(0, 32)), sshMpint(rs.subarray(32))) });
     }
     case 'rsa':
-      return concatBytes(sshString('rsa-sha2-512'), sshString(sign('sha512', message, privateKey)));
+      return marshalSshSignature({ format: 'rsa-sha2-512', blob: sign('sha512', message, privateKey) });
     case undefined:
       throw new Error(`bug: SSHSIG with a ${privateKey.asymmetricKeyType} key`);
   }
@@ -42,18 +40,14 @@ function sshSignature(privateKey: KeyObject, message: Uint8Array): Uint8Array {
  * P-256 or RSA private key whose public half is `publicKey`.
  */
 export function signSshsig(input: { privateKey: KeyObject; publicKey: KeyObject; namespace: string; data: Uint8Array }): string {
-  const digest = createHash(HASH_ALGORITHM).update(input.data).digest();
-  // The signed blob: magic ‖ namespace ‖ reserved ‖ hash algorithm ‖ H(message).
-  const signedData = concatBytes(MAGIC, sshString(input.namespace), sshString(''), sshString(HASH_ALGORITHM), sshString(digest));
-  const blob = concatBytes(
-    MAGIC,
-    sshUint32(VERSION),
-    sshString(sshPublicKeyBlob(input.publicKey)),
-    sshString(input.namespace),
-    sshString(''),
-    sshString(HASH_ALGORITHM),
-    sshString(sshSignature(input.privateKey, signedData)),
-  );
+  const messageHash = createHash(HASH_ALGORITHM).update(input.data).digest();
+  const signedData = sshsigSignedData({ namespace: input.namespace, hashAlgorithm: HASH_ALGORITHM, messageHash });
+  const blob = marshalSshsig({
+    publicKey: sshPublicKeyBlob(input.publicKey),
+    namespace: input.namespace,
+    hashAlgorithm: HASH_ALGORITHM,
+    signature: sshSignature(input.privateKey, signedData),
+  });
   const base64 = toBase64(blob);
   const lines: string[] = [];
   for (let i = 0; i < base64.length; i += LINE_WIDTH) lines.push(base64.slice(i, i + LINE_WIDTH));

@@ -6,6 +6,7 @@
  */
 
 import { DerError, oidText, readDer, readDerChildren, type DerElement } from './der-reader.js';
+import { byteString } from './go-pem.js';
 
 /** SANs of one certificate, grouped by kind. */
 export interface SubjectAltNames {
@@ -19,10 +20,6 @@ export interface SubjectAltNames {
 const SAN_OID = '2.5.29.17';
 const FULCIO_OTHER_NAME_OID = '1.3.6.1.4.1.57264.1.7';
 const EMPTY: SubjectAltNames = { dnsNames: [], emails: [], ips: [], uris: [], otherName: undefined };
-
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('latin1');
-}
 
 /** Returns Go's `net.IP.String()` of a 4- or 16-byte address. */
 export function formatIp(bytes: Uint8Array): string {
@@ -86,13 +83,13 @@ export function subjectAltNames(certificateDer: Uint8Array): SubjectAltNames {
     for (const name of names) {
       switch (name.tag) {
         case 0x81:
-          emails.push(latin1(name.contents));
+          emails.push(byteString(name.contents));
           break;
         case 0x82:
-          dnsNames.push(latin1(name.contents));
+          dnsNames.push(byteString(name.contents));
           break;
         case 0x86:
-          uris.push(latin1(name.contents));
+          uris.push(byteString(name.contents));
           break;
         case 0x87:
           if (name.contents.length === 4 || name.contents.length === 16) ips.push(formatIp(name.contents));

@@ -17,7 +17,7 @@ import type { AcceptedEntry, EntryKind, IndexKey } from '../entry-kind.js';
 import { decodeEnvelopePayload, firstAcceptedSignature, inTotoDigestKeys, parseEnvelopeJson } from './dsse-envelope.js';
 import { DSSE_V001_SCHEMA } from './dsse-v001-schema.js';
 import { decodeGoBase64 } from './go-base64.js';
-import { sanKeys, sha256Key, spkiKey, uniqueKeys } from './index-keys.js';
+import { sanKeys, sha256Key, spkiKey, uniqueIndexKeys } from './index-keys.js';
 import { assertKindAndVersion, assertSameCanonicalBody, at, goString, isJsonObject, sha256Hex, specOf, stringAt, type JsonObject } from './kind-helpers.js';
 import { assertSpecMatchesSchema, problem, throwIfProblems, type SpecProblem } from './spec-validation.js';
 import { verifyMessageSignature } from './verify-signature.js';
@@ -119,7 +119,7 @@ export const dsseV001: EntryKind = {
     const envelopeHash = sha256Hex(utf8(envelopeText));
     return {
       body: bodyOf(envelopeHash, payloadHash, signedBy),
-      indexKeys: uniqueKeys([...keysOfBody(signedBy, payloadHash, envelopeHash), ...inTotoDigestKeys(payloadType, payload)]),
+      indexKeys: uniqueIndexKeys([...keysOfBody(signedBy, payloadHash, envelopeHash), ...inTotoDigestKeys(payloadType, payload)]),
       attachment: payloadAttachment(payloadType, payload),
     };
   },
@@ -135,6 +135,6 @@ export const dsseV001: EntryKind = {
   /** Returns verifier fingerprints and SANs, payloadHash and envelopeHash, and the in-toto subjects of the attached payload. */
   indexKeys(body, attachment) {
     const { signedBy, payloadHash, envelopeHash } = storedParts(body);
-    return uniqueKeys([...keysOfBody(signedBy, payloadHash, envelopeHash), ...attachedPayloadKeys(attachment, payloadHash)]);
+    return uniqueIndexKeys([...keysOfBody(signedBy, payloadHash, envelopeHash), ...attachedPayloadKeys(attachment, payloadHash)]);
   },
 };

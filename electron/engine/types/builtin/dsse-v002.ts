@@ -17,8 +17,8 @@ import { fromBase64, toBase64, toHex } from '../../../../shared/encoding/index.j
 import type { AcceptedEntry, EntryKind, IndexKey } from '../entry-kind.js';
 import { REKOR_V2_ALGORITHMS } from './algorithm-registry.js';
 import { firstAcceptedSignature, inTotoDigestKeys, type DsseEnvelope } from './dsse-envelope.js';
-import { byteString } from './go-pem.js';
-import { sanKeys, sha256Key, spkiKey, uniqueKeys } from './index-keys.js';
+import { byteString, bytesOfByteString } from './go-pem.js';
+import { sanKeys, sha256Key, spkiKey, uniqueIndexKeys } from './index-keys.js';
 import { assertKindAndVersion, assertSameCanonicalBody, isJsonObject, sha256Bytes, specOf, type JsonObject } from './kind-helpers.js';
 import { parseProtoMessage } from './protojson.js';
 import { DSSE_REQUEST_V002, ENTRY_SPEC_V002, type SignatureJson, type VerifierJson } from './rekor-v2-messages.js';
@@ -139,10 +139,10 @@ export const dsseV002: EntryKind = {
     assertKindAndVersion(proposed, KIND, API_VERSION);
     const { signedBy, payload, payloadType } = verifyRequest(parseRequest(proposed.spec));
     const digest = sha256Bytes(payload);
-    const body = bodyOf(digest, signedBy.map((s) => ({ content: toBase64(new Uint8Array(Buffer.from(s.raw, 'latin1'))), verifier: s.verifier })));
+    const body = bodyOf(digest, signedBy.map((s) => ({ content: toBase64(bytesOfByteString(s.raw)), verifier: s.verifier })));
     return {
       body,
-      indexKeys: uniqueKeys([...keysOf(digest, signedBy.map((s) => s.parsed)), ...inTotoDigestKeys(payloadType, payload)]),
+      indexKeys: uniqueIndexKeys([...keysOf(digest, signedBy.map((s) => s.parsed)), ...inTotoDigestKeys(payloadType, payload)]),
       attachment: payloadAttachment(payloadType, payload),
     };
   },
@@ -158,7 +158,7 @@ export const dsseV002: EntryKind = {
   },
   indexKeys(body, attachment) {
     const { digest, verifiers } = storedParts(body);
-    return uniqueKeys([...keysOf(digest, verifiers), ...attachedPayloadKeys(attachment, Buffer.from(digest).toString('hex'))]);
+    return uniqueIndexKeys([...keysOf(digest, verifiers), ...attachedPayloadKeys(attachment, Buffer.from(digest).toString('hex'))]);
   },
 };
 

@@ -13,12 +13,13 @@
 
 import { InputError, VerificationError } from '../../../../shared/api/index.js';
 import { toBase64, tryFromHex } from '../../../../shared/encoding/index.js';
-import type { AcceptedEntry, EntryKind, IndexKey } from '../entry-kind.js';
+import type { EntryKind, IndexKey } from '../entry-kind.js';
 import { describeKeyForMessage, isAlgorithmPermitted, REKOR_V1_ALGORITHMS } from './algorithm-registry.js';
 import { decodeGoBase64 } from './go-base64.js';
 import { HASHEDREKORD_V001_SCHEMA } from './hashedrekord-v001-schema.js';
-import { sanKeys, sha256Key, spkiKey, uniqueKeys } from './index-keys.js';
-import { assertKindAndVersion, assertSameCanonicalBody, goString, specOf, stringAt, type JsonObject } from './kind-helpers.js';
+import { sanKeys, sha256Key, spkiKey, uniqueIndexKeys } from './index-keys.js';
+import { goString, stringAt, type JsonObject } from './kind-helpers.js';
+import { createSpecKind } from './spec-kind.js';
 import { assertSpecMatchesSchema, problem, throwIfProblems, type SpecProblem } from './spec-validation.js';
 import { HASH_SIZES, verifyDigestSignature, type HashName } from './verify-signature.js';
 import { parseX509PublicKey, verifyX509CertificateChain, type X509PublicKey } from './x509-public-key.js';
@@ -88,29 +89,16 @@ function bodyOf(parsed: ParsedSpec): JsonObject {
 }
 
 function keysOf(parsed: ParsedSpec): IndexKey[] {
-  return uniqueKeys([...(parsed.hash === 'sha256' ? [sha256Key(parsed.hashValue)] : []), spkiKey(parsed.key.info.spkiDer), ...sanKeys(parsed.key.names)]);
+  return uniqueIndexKeys([...(parsed.hash === 'sha256' ? [sha256Key(parsed.hashValue)] : []), spkiKey(parsed.key.info.spkiDer), ...sanKeys(parsed.key.names)]);
 }
 
 /** Rekor's hashedrekord 0.0.1. */
-export const hashedRekordV001: EntryKind = {
+export const hashedRekordV001: EntryKind = createSpecKind({
   kind: KIND,
   apiVersion: API_VERSION,
   specSchema: HASHEDREKORD_V001_SCHEMA,
-  async accept(proposed): Promise<AcceptedEntry> {
-    assertKindAndVersion(proposed, KIND, API_VERSION);
-    const parsed = parseSpec(proposed.spec);
-    verifyParsed(parsed);
-    return { body: bodyOf(parsed), indexKeys: keysOf(parsed) };
-  },
-  async verifyStored(body) {
-    assertKindAndVersion(body, KIND, API_VERSION);
-    const parsed = parseSpec(specOf(body, LABEL));
-    verifyParsed(parsed);
-    assertSameCanonicalBody(LABEL, body, bodyOf(parsed));
-  },
-  indexKeys(body) {
-    assertKindAndVersion(body, KIND, API_VERSION);
-    return keysOf(parseSpec(specOf(body, LABEL)));
-  },
-};
-
+  parse: parseSpec,
+  verify: verifyParsed,
+  bodyOf,
+  indexKeysOf: keysOf,
+});

@@ -13,14 +13,15 @@
 
 import { InputError, VerificationError } from '../../../../shared/api/index.js';
 import { fromBase64, toBase64, toHex } from '../../../../shared/encoding/index.js';
-import type { AcceptedEntry, EntryKind, IndexKey } from '../entry-kind.js';
+import type { EntryKind, IndexKey } from '../entry-kind.js';
 import { describeKeyForMessage, REKOR_V2_ALGORITHMS } from './algorithm-registry.js';
-import { sanKeys, sha256Key, spkiKey, uniqueKeys } from './index-keys.js';
-import { assertKindAndVersion, assertSameCanonicalBody, isJsonObject, specOf, type JsonObject } from './kind-helpers.js';
+import { sanKeys, sha256Key, spkiKey, uniqueIndexKeys } from './index-keys.js';
+import { isJsonObject, type JsonObject } from './kind-helpers.js';
 import { parseProtoMessage } from './protojson.js';
 import { ENTRY_SPEC_V002, HASHED_REKORD_REQUEST_V002, type SignatureJson } from './rekor-v2-messages.js';
 import { HASHED_REKORD_V002_SCHEMA } from './rekor-v2-schemas.js';
 import { parseV2Verifier, verifierProblems, type V2Verifier } from './rekor-v2-verifier.js';
+import { createSpecKind } from './spec-kind.js';
 import { problem, throwIfProblems, type SpecProblem } from './spec-validation.js';
 import { HASH_SIZES, verifyDigestSignature, type HashName } from './verify-signature.js';
 
@@ -97,7 +98,7 @@ function bodyOf(prepared: Prepared): JsonObject {
 }
 
 function keysOf(prepared: Prepared): IndexKey[] {
-  return uniqueKeys([...(prepared.hash === 'sha256' ? [sha256Key(toHex(prepared.digest))] : []), spkiKey(prepared.verifier.info.spkiDer), ...sanKeys(prepared.verifier.names)]);
+  return uniqueIndexKeys([...(prepared.hash === 'sha256' ? [sha256Key(toHex(prepared.digest))] : []), spkiKey(prepared.verifier.info.spkiDer), ...sanKeys(prepared.verifier.names)]);
 }
 
 function acceptSpec(spec: unknown): Prepared {
@@ -110,24 +111,12 @@ function acceptSpec(spec: unknown): Prepared {
 }
 
 /** Rekor v2's hashedrekord 0.0.2. */
-export const hashedRekordV002: EntryKind = {
+export const hashedRekordV002: EntryKind = createSpecKind({
   kind: KIND,
   apiVersion: API_VERSION,
   specSchema: HASHED_REKORD_V002_SCHEMA,
-  async accept(proposed): Promise<AcceptedEntry> {
-    assertKindAndVersion(proposed, KIND, API_VERSION);
-    const prepared = acceptSpec(proposed.spec);
-    verifyPrepared(prepared);
-    return { body: bodyOf(prepared), indexKeys: keysOf(prepared) };
-  },
-  async verifyStored(body) {
-    assertKindAndVersion(body, KIND, API_VERSION);
-    const prepared = acceptSpec(specOf(body, LABEL));
-    verifyPrepared(prepared);
-    assertSameCanonicalBody(LABEL, body, bodyOf(prepared));
-  },
-  indexKeys(body) {
-    assertKindAndVersion(body, KIND, API_VERSION);
-    return keysOf(acceptSpec(specOf(body, LABEL)));
-  },
-};
+  parse: acceptSpec,
+  verify: verifyPrepared,
+  bodyOf,
+  indexKeysOf: keysOf,
+});

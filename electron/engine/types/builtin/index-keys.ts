@@ -5,9 +5,9 @@
  * DER SubjectPublicKeyInfo (or the OpenPGP v4 fingerprint) and digests are bare hex.
  */
 
+import { spkiFingerprint, uniqueIndexKeys } from '../../../../shared/layout/index.js';
 import type { IndexKey } from '../entry-kind.js';
 import type { SubjectAltNames } from './certificate-names.js';
-import { spkiFingerprint } from './public-key-info.js';
 
 // govalidator.IsEmail's shape, simplified: local@domain with a dot-free-or-dotted domain, no spaces.
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+$/;
@@ -40,13 +40,5 @@ export function sanKeys(names: SubjectAltNames): IndexKey[] {
   ];
 }
 
-/** Returns the keys without duplicates, first occurrence kept. */
-export function uniqueKeys(keys: readonly IndexKey[]): IndexKey[] {
-  const seen = new Set<string>();
-  return keys.filter((k) => {
-    const id = `${k.type}\u0000${k.value}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
+// The kinds' index keys are deduplicated as custom entries' are.
+export { uniqueIndexKeys };

@@ -17,7 +17,7 @@ import type { AcceptedEntry, EntryKind, IndexKey } from '../entry-kind.js';
 import { firstAcceptedSignature, inTotoDigestKeys, type DsseEnvelope } from './dsse-envelope.js';
 import { decodeGoBase64 } from './go-base64.js';
 import { byteString } from './go-pem.js';
-import { sanKeys, sha256Key, spkiKey, uniqueKeys } from './index-keys.js';
+import { sanKeys, sha256Key, spkiKey, uniqueIndexKeys } from './index-keys.js';
 import { INTOTO_V002_SCHEMA } from './intoto-v002-schema.js';
 import { assertKindAndVersion, assertSameCanonicalBody, at, goString, sha256Hex, specOf, stringAt, type JsonObject } from './kind-helpers.js';
 import { assertSpecMatchesSchema, problem, throwIfProblems, type SpecProblem } from './spec-validation.js';
@@ -121,7 +121,7 @@ export const intotoV002: EntryKind = {
     const payloadHash = sha256Hex(payload);
     return {
       body: bodyOf(parsed, payloadHash),
-      indexKeys: uniqueKeys([...keysOf(parsed, payloadHash), ...inTotoDigestKeys(parsed.payloadType, payload)]),
+      indexKeys: uniqueIndexKeys([...keysOf(parsed, payloadHash), ...inTotoDigestKeys(parsed.payloadType, payload)]),
       attachment: payloadAttachment(parsed.payloadType, payload),
     };
   },
@@ -136,6 +136,6 @@ export const intotoV002: EntryKind = {
   /** Returns key fingerprints, SANs, the payload hash and the in-toto subjects of the attached payload. */
   indexKeys(body, attachment) {
     const { parsed, payloadHash } = storedParts(body);
-    return uniqueKeys([...keysOf(parsed, payloadHash), ...attachedPayloadKeys(attachment, payloadHash)]);
+    return uniqueIndexKeys([...keysOf(parsed, payloadHash), ...attachedPayloadKeys(attachment, payloadHash)]);
   },
 };

@@ -7,10 +7,17 @@
  * key is base64(algorithm ‖ key ID ‖ key).
  */
 
-import { blake2b } from '@noble/hashes/blake2.js';
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { InputError, VerificationError } from '../../../../shared/api/index.js';
-import { concatBytes, fromHex, toBase64, toHex, utf8 } from '../../../../shared/encoding/index.js';
+import { toBase64, toHex, utf8 } from '../../../../shared/encoding/index.js';
+import { ed25519Spki } from '../../../../shared/layout/index.js';
+import {
+  decodeMinisignPublicKey,
+  decodeMinisignSignature,
+  encodeMinisignPublicKey,
+  MINISIGN_PUBLIC_KEY_SIZE,
+  MINISIGN_SIGNATURE_SIZE,
+  verifyMinisignContent,
+} from '../../../../shared/minisign/index.js';
 import type { IndexKey } from '../entry-kind.js';
 import { decodeGoBase64 } from './go-base64.js';
 import { byteString } from './go-pem.js';
@@ -33,7 +40,8 @@ export interface MinisignSignature {
 }
 
 function keyFromBinary(bin: Uint8Array): MinisignPublicKey {
-  return { algorithm: bin.slice(0, 2), keyId: bin.slice(2, 10), key: bin.slice(10, 42), canonical: utf8(toBase64(bin)) };
+  const { algorithm, keyId, publicKey } = decodeMinisignPublicKey(bin);
+  return { algorithm, keyId, key: publicKey, canonical: utf8(toBase64(bin)) };
 }
 
 /**
@@ -44,15 +52,15 @@ export function parseMinisignPublicKey(bytes: Uint8Array): MinisignPublicKey {
   const text = byteString(bytes);
   const newline = text.indexOf('\n');
   const fromFile = newline < 0 ? undefined : decodeGoBase64(text.slice(newline + 1));
-  if (fromFile?.length === 42) return keyFromBinary(fromFile);
+  if (fromFile?.length === MINISIGN_PUBLIC_KEY_SIZE) return keyFromBinary(fromFile);
   const bare = decodeGoBase64(text);
-  if (bare?.length === 42) return keyFromBinary(bare);
-  if (bytes.length === 32) return keyFromBinary(concatBytes(utf8('Ed'), new Uint8Array(8), bytes));
+  if (bare?.length === MINISIGN_PUBLIC_KEY_SIZE) return keyFromBinary(bare);
+  if (bytes.length === 32) return keyFromBinary(encodeMinisignPublicKey({ keyId: new Uint8Array(8), publicKey: bytes }));
   throw new InputError('public_key_invalid', 'unable to read minisign public key: expected a minisign .pub file, its base64 line, or 32 raw key bytes');
 }
 
 function signatureFromBinary(bin: Uint8Array): MinisignSignature {
-  return { algorithm: bin.slice(0, 2), keyId: bin.slice(2, 10), signature: bin.slice(10, 74), canonical: utf8(`untrusted comment:\n${toBase64(bin)}`) };
+  return { ...decodeMinisignSignature(bin), canonical: utf8(`untrusted comment:\n${toBase64(bin)}`) };
 }
 
 /** Returns the signature in a minisign (4-line) or signify (2-line) file, or throws InputError('signature_malformed'). */
@@ -62,34 +70,25 @@ export function parseMinisignSignature(bytes: Uint8Array): MinisignSignature {
   if (lines.length >= 4) {
     const first = decodeGoBase64(lines[1]!);
     const global = decodeGoBase64(lines.slice(3).join('\n'));
-    if (first?.length === 74 && global?.length === 64) return signatureFromBinary(first);
+    if (first?.length === MINISIGN_SIGNATURE_SIZE && global?.length === 64) return signatureFromBinary(first);
   }
   const signify = text.replace(/\n+$/, '').split('\n');
   if (signify.length !== 2) throw new InputError('signature_malformed', `invalid signature provided: ${signify.length} lines detected`);
   const bin = decodeGoBase64(signify[1]!);
   if (!bin) throw new InputError('signature_malformed', 'invalid signature provided: base64 decoding failed');
-  if (bin.length !== 74) throw new InputError('signature_malformed', `invalid signature provided: incorrect size ${bin.length} detected`);
+  if (bin.length !== MINISIGN_SIGNATURE_SIZE) throw new InputError('signature_malformed', `invalid signature provided: incorrect size ${bin.length} detected`);
   return signatureFromBinary(bin);
 }
 
 /** Verifies as Rekor does: Ed25519 over the content, or over BLAKE2b-512(content) for "ED" signatures. Throws VerificationError('signature_invalid'). */
 export function verifyMinisignSignature(signature: MinisignSignature, key: MinisignPublicKey, content: Uint8Array): void {
   const prehashed = signature.algorithm[1] === 0x44;
-  const message = prehashed ? blake2b(content, { dkLen: 64 }) : content;
-  let ok = false;
-  try {
-    ok = ed25519.verify(signature.signature, message, key.key, { zip215: false });
-  } catch {
-    ok = false;
-  }
-  if (!ok) {
+  if (!verifyMinisignContent(key.key, content, signature.signature, prehashed)) {
     throw new VerificationError('signature_invalid', `the minisign signature (key ID ${toHex(signature.keyId)}${prehashed ? ', prehashed' : ''}) does not verify with key ${toHex(key.keyId)}`, { keyId: toHex(key.keyId) });
   }
 }
 
-const ED25519_SPKI_PREFIX = fromHex('302a300506032b6570032100');
-
 /** Returns the index key of a minisign key: the fingerprint of its Ed25519 SubjectPublicKeyInfo. */
 export function minisignIndexKeys(key: MinisignPublicKey): IndexKey[] {
-  return [spkiKey(concatBytes(ED25519_SPKI_PREFIX, key.key))];
+  return [spkiKey(ed25519Spki(key.key))];
 }

@@ -3,9 +3,8 @@
  * and Ed25519, described once so the verifiers and the algorithm registry need not re-inspect them.
  */
 
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { InputError } from '../../../../shared/api/index.js';
-import { toHex } from '../../../../shared/encoding/index.js';
 
 /** A NIST curve as sigstore names it. */
 export type EcCurve = 'P-256' | 'P-384' | 'P-521';
@@ -53,7 +52,3 @@ export function describePublicKey(key: KeyObject, what: string): PublicKeyInfo {
   throw new InputError('public_key_unsupported', `${what} is a ${detail} key; Rekor verifies RSA, ECDSA P-256/P-384/P-521 and Ed25519 only`, { keyType: detail });
 }
 
-/** Returns the key fingerprint used for search: lowercase hex SHA-256 of the DER SubjectPublicKeyInfo. */
-export function spkiFingerprint(spkiDer: Uint8Array): string {
-  return toHex(new Uint8Array(createHash('sha256').update(spkiDer).digest()));
-}

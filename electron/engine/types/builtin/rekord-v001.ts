@@ -18,7 +18,7 @@ import { InputError, VerificationError } from '../../../../shared/api/index.js';
 import { toBase64 } from '../../../../shared/encoding/index.js';
 import type { AcceptedEntry, EntryKind, IndexKey } from '../entry-kind.js';
 import { decodeGoBase64 } from './go-base64.js';
-import { sha256Key, uniqueKeys } from './index-keys.js';
+import { sha256Key, uniqueIndexKeys } from './index-keys.js';
 import { assertKindAndVersion, assertSameCanonicalBody, at, goString, isJsonObject, sha256Hex, specOf, stringAt, type JsonObject } from './kind-helpers.js';
 import { parseRekordMaterial, rekordFormatOf, rekordKeyIndexKeys, type RekordFormat, type RekordMaterial } from './rekord-formats.js';
 import { REKORD_V001_SCHEMA } from './rekord-v001-schema.js';
@@ -81,7 +81,7 @@ function bodyOf(p: Parts, hash: { readonly algorithm: string; readonly value: st
 }
 
 function keysOf(keyIndexKeys: readonly IndexKey[], hashValue: string): IndexKey[] {
-  return uniqueKeys([sha256Key(hashValue), ...keyIndexKeys]);
+  return uniqueIndexKeys([sha256Key(hashValue), ...keyIndexKeys]);
 }
 
 /** Rekor's rekord 0.0.1 with inline content (formats pgp, minisign, ssh, x509). */

@@ -10,17 +10,17 @@ import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { InputError } from '../../../../shared/api/index.js';
 import { concatBytes, toBase64, utf8 } from '../../../../shared/encoding/index.js';
+import { marshalSshPublicKey, SshReader, SshWireError, type SshEcdsaCurveName } from '../../ssh/index.js';
 import { decodeGoBase64 } from './go-base64.js';
 import { byteString } from './go-pem.js';
 import { describePublicKey, type EcCurve, type PublicKeyInfo } from './public-key-info.js';
-import { SshReader, SshWireError, sshMpint, sshString } from './ssh-wire.js';
 import { digestOf, verifyEcdsaRs, type HashName } from './verify-signature.js';
 
 /** A parsed SSH public key. */
 export type SshPublicKey =
   | { readonly type: 'ssh-rsa'; readonly e: bigint; readonly n: bigint; readonly info: PublicKeyInfo }
   | { readonly type: 'ssh-ed25519'; readonly key: Uint8Array; readonly info: PublicKeyInfo }
-  | { readonly type: `ecdsa-sha2-${'nistp256' | 'nistp384' | 'nistp521'}`; readonly curve: EcCurve; readonly point: Uint8Array; readonly info: PublicKeyInfo };
+  | { readonly type: `ecdsa-sha2-${SshEcdsaCurveName}`; readonly curve: EcCurve; readonly point: Uint8Array; readonly info: PublicKeyInfo };
 
 /** An SSH signature blob (`ssh.Signature`). */
 export interface SshSignatureBlob {
@@ -72,7 +72,7 @@ function parseKeyBody(algorithm: string, r: SshReader): SshPublicKey {
     return { type: 'ssh-ed25519', key: key.slice(), info: infoOfJwk({ kty: 'OKP', crv: 'Ed25519', x: b64url(key) }) };
   }
   if (algorithm.startsWith('ecdsa-sha2-')) {
-    const curveName = r.string();
+    const curveName = byteString(r.bytes());
     if (algorithm !== `ecdsa-sha2-${curveName}`) throw new SshKeyError(`ssh: algorithm type mismatch: expected ${JSON.stringify(algorithm)}, found curve ${JSON.stringify(curveName)}`);
     const curve = CURVES[curveName];
     if (!curve) throw new SshKeyError('ssh: unsupported curve');
@@ -80,7 +80,7 @@ function parseKeyBody(algorithm: string, r: SshReader): SshPublicKey {
     if (point.length !== 1 + 2 * curve.size || point[0] !== 4) throw new SshKeyError('ssh: invalid curve point');
     const x = point.subarray(1, 1 + curve.size);
     const y = point.subarray(1 + curve.size);
-    return { type: algorithm as `ecdsa-sha2-${'nistp256' | 'nistp384' | 'nistp521'}`, curve: curve.curve, point: point.slice(), info: infoOfJwk({ kty: 'EC', crv: curve.crv, x: b64url(x), y: b64url(y) }) };
+    return { type: algorithm as `ecdsa-sha2-${SshEcdsaCurveName}`, curve: curve.curve, point: point.slice(), info: infoOfJwk({ kty: 'EC', crv: curve.crv, x: b64url(x), y: b64url(y) }) };
   }
   throw new SshKeyError(`ssh: unsupported key algorithm ${algorithm} (Rekor entries here take RSA, Ed25519 and ECDSA keys)`);
 }
@@ -88,16 +88,9 @@ function parseKeyBody(algorithm: string, r: SshReader): SshPublicKey {
 /** Returns the key in an SSH public key blob (`ssh.ParsePublicKey`). Throws SshKeyError, SshWireError or InputError. */
 export function parseSshPublicKeyBlob(blob: Uint8Array): SshPublicKey {
   const r = new SshReader(blob);
-  const key = parseKeyBody(r.string(), r);
+  const key = parseKeyBody(byteString(r.bytes()), r);
   if (r.rest().length > 0) throw new SshKeyError('ssh: trailing junk in public key');
   return key;
-}
-
-/** Returns `key.Marshal()`. */
-export function marshalSshPublicKey(key: SshPublicKey): Uint8Array {
-  if (key.type === 'ssh-rsa') return concatBytes(sshString(key.type), sshMpint(key.e), sshMpint(key.n));
-  if (key.type === 'ssh-ed25519') return concatBytes(sshString(key.type), sshString(key.key));
-  return concatBytes(sshString(key.type), sshString(key.type.slice('ecdsa-sha2-'.length)), sshString(key.point));
 }
 
 /** Returns `ssh.MarshalAuthorizedKey(key)`: "<type> <base64 blob>\n". */
@@ -175,7 +168,7 @@ export function verifySshSignature(key: SshPublicKey, data: Uint8Array, signatur
     if (key.type === 'ssh-ed25519') return signature.blob.length === 64 && ed25519.verify(signature.blob, data, key.key, { zip215: false });
     const r = new SshReader(signature.blob);
     const rs = [r.mpint(), r.mpint()] as const;
-    r.end();
+    r.assertEnd();
     const curve = CURVES[key.type.slice('ecdsa-sha2-'.length)]!;
     return verifyEcdsaRs(key.curve, key.point, digestOf(curve.hash, data), rs[0], rs[1]);
   } catch {

@@ -9,10 +9,9 @@
 
 import { createHash } from 'node:crypto';
 import { InputError, VerificationError } from '../../../../shared/api/index.js';
-import { concatBytes, utf8 } from '../../../../shared/encoding/index.js';
-import { decodePem, encodePem } from './go-pem.js';
-import { marshalSshPublicKey, parseSshPublicKeyBlob, SshKeyError, verifySshSignature, type SshPublicKey, type SshSignatureBlob } from './ssh-public-key.js';
-import { SshReader, SshWireError, sshString, sshUint32 } from './ssh-wire.js';
+import { marshalSshPublicKey, marshalSshSignature, marshalSshsig, SshReader, SshWireError, sshsigSignedData } from '../../ssh/index.js';
+import { byteString, bytesOfByteString, decodePem, encodePem } from './go-pem.js';
+import { parseSshPublicKeyBlob, SshKeyError, verifySshSignature, type SshPublicKey, type SshSignatureBlob } from './ssh-public-key.js';
 
 /** The namespace Rekor requires and signs with. */
 export const SSH_NAMESPACE = 'file';
@@ -32,15 +31,13 @@ function malformed(message: string, cause?: unknown): InputError {
 }
 
 function armor(signature: SshSignatureBlob, publicKey: SshPublicKey): Uint8Array {
-  const wrapped = concatBytes(
-    utf8(MAGIC),
-    sshUint32(1),
-    sshString(marshalSshPublicKey(publicKey)),
-    sshString(SSH_NAMESPACE),
-    sshString(''),
-    sshString(CANONICAL_HASH),
-    sshString(concatBytes(sshString(signature.format), sshString(signature.blob), signature.rest)),
-  );
+  const wrapped = marshalSshsig({
+    publicKey: marshalSshPublicKey(publicKey),
+    namespace: SSH_NAMESPACE,
+    hashAlgorithm: CANONICAL_HASH,
+    // The format is a Go string read from untrusted bytes: write back the same bytes.
+    signature: marshalSshSignature({ format: bytesOfByteString(signature.format), blob: signature.blob, rest: signature.rest }),
+  });
   return encodePem('SSH SIGNATURE', wrapped);
 }
 
@@ -54,14 +51,14 @@ export function parseSshSignature(bytes: Uint8Array): SshSignature {
   if (pem.block.type !== 'SSH SIGNATURE') throw malformed(`wrong pem block type: ${pem.block.type}. Expected SSH-SIGNATURE`);
   try {
     const r = new SshReader(pem.block.bytes);
-    const magic = Buffer.from(r.fixed(6)).toString('latin1');
+    const magic = byteString(r.take(6));
     const version = r.uint32();
     const publicKeyBlob = r.bytes();
-    const namespace = r.string();
+    const namespace = byteString(r.bytes());
     r.bytes();
-    const hashAlgorithm = r.string();
+    const hashAlgorithm = byteString(r.bytes());
     const signatureBlob = r.bytes();
-    r.end();
+    r.assertEnd();
     if (version !== 1) throw malformed(`unsupported signature version: ${version}`);
     if (magic !== MAGIC) throw malformed(`invalid magic header: ${JSON.stringify(magic)}`);
     if (namespace !== SSH_NAMESPACE) {
@@ -69,7 +66,7 @@ export function parseSshSignature(bytes: Uint8Array): SshSignature {
     }
     if (hashAlgorithm !== 'sha256' && hashAlgorithm !== 'sha512') throw malformed(`unsupported hash algorithm: ${hashAlgorithm}`);
     const s = new SshReader(signatureBlob);
-    const signature: SshSignatureBlob = { format: s.string(), blob: s.bytes().slice(), rest: s.rest().slice() };
+    const signature: SshSignatureBlob = { format: byteString(s.bytes()), blob: s.bytes().slice(), rest: s.rest().slice() };
     const publicKey = parseSshPublicKeyBlob(publicKeyBlob);
     return { signature, publicKey, hashAlgorithm, canonical: armor(signature, publicKey) };
   } catch (error) {
@@ -83,8 +80,8 @@ export function parseSshSignature(bytes: Uint8Array): SshSignature {
  * wrapper for namespace "file", checked with `key`. Throws VerificationError('signature_invalid').
  */
 export function verifySshFileSignature(signature: SshSignature, key: SshPublicKey, content: Uint8Array): void {
-  const hash = new Uint8Array(createHash(CANONICAL_HASH).update(content).digest());
-  const signed = concatBytes(utf8(MAGIC), sshString(SSH_NAMESPACE), sshString(''), sshString(CANONICAL_HASH), sshString(hash));
+  const messageHash = new Uint8Array(createHash(CANONICAL_HASH).update(content).digest());
+  const signed = sshsigSignedData({ namespace: SSH_NAMESPACE, hashAlgorithm: CANONICAL_HASH, messageHash });
   if (!verifySshSignature(key, signed, signature.signature)) {
     const detail = signature.hashAlgorithm === CANONICAL_HASH ? '' : ` (it was made over ${signature.hashAlgorithm}; Rekor verifies the canonical sha512 form only)`;
     throw new VerificationError('signature_invalid', `the SSH signature (${signature.signature.format}) does not verify with the ${key.type} key${detail}`, { format: signature.signature.format, hashAlgorithm: signature.hashAlgorithm });

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../../../electron/engine/cli/exit-codes.js';
-import { describeCli, loadBuiltEngine, parseJsonOutput, runCli, runCliIn, tempFolder, type BuiltEngine, type CliResult } from '../../../helpers/cli.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+import { describeCli, loadBuiltEngine, parseJsonOutput, runCli, runCliIn, type BuiltEngine, type CliResult } from '../../../helpers/cli.js';
 
 interface InfoJson {
   origin: string;
@@ -115,7 +116,7 @@ async function expectRejectedAndUnchanged(dataDir: string, args: readonly string
 
 beforeAll(async () => {
   engine = await loadBuiltEngine();
-  const { dir, cleanup } = tempFolder('provwb-exit-codes-');
+  const { dir, cleanup } = tempDir('provwb-exit-codes-');
   cleanups.push(cleanup);
   work = dir;
   shared = seededWorkbench('shared', SHARED_ENTRIES);

@@ -15,7 +15,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesEqual, toHex } from '../../../../shared/encoding/index.js';
 import { verifyConsistency } from '../../../../shared/merkle/index.js';
 import { openCheckpoint, parseVerifierKey } from '../../../../shared/note/index.js';
-import { loadBuiltEngine, tempFolder, type BuiltEngine } from '../../../helpers/cli.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+import { loadBuiltEngine, type BuiltEngine } from '../../../helpers/cli.js';
 import { referenceHasher } from '../../../helpers/hashers.js';
 
 const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'append-child.mjs');
@@ -194,7 +195,7 @@ describe('LocalLog.append under SIGKILL', () => {
     let runsWithAcks = 0;
 
     it.each(plans)('$label: every acknowledged append survives, and the reopened log is whole and keeps growing', async ({ run, crashes }) => {
-      const { dir, cleanup } = tempFolder('provwb-crash-');
+      const { dir, cleanup } = tempDir('provwb-crash-');
       try {
         const { verifierKey } = engine.initWorkbench({ dataDir: dir, origin: 'crash.test/log' });
         let expectedMinimum = 0;

@@ -12,7 +12,7 @@ import { InputError, VerificationError } from '../../../../shared/api/index.js';
 import { concatBytes } from '../../../../shared/encoding/index.js';
 import { MAX_KEY_BYTES, decodeKeyInput } from '../../../../electron/engine/keys/index.js';
 import { repoRoot } from '../../../helpers/testdata.js';
-import { expectRejects } from './keys-test-helpers.js';
+import { expectRejection } from '../../../helpers/assertions.js';
 
 const fixturePath = (name: string) => path.join(repoRoot, 'test/fixtures/keys', name);
 const fixtureText = (name: string) => readFileSync(fixturePath(name), 'utf8');
@@ -41,8 +41,8 @@ const ED25519_CHECKINT_AT = 15 + 8 + 8 + 4 + 4 + 55 + 4;
 describe('decodeKeyInput', () => {
   describe('given an empty or oversized input', () => {
     it('throws key_invalid', async () => {
-      await expectRejects(decodeKeyInput(new Uint8Array(), undefined), InputError, 'key_invalid');
-      await expectRejects(decodeKeyInput(new Uint8Array(MAX_KEY_BYTES + 1).fill(0x41), undefined), InputError, 'key_invalid');
+      await expectRejection(decodeKeyInput(new Uint8Array(), undefined), InputError, 'key_invalid');
+      await expectRejection(decodeKeyInput(new Uint8Array(MAX_KEY_BYTES + 1).fill(0x41), undefined), InputError, 'key_invalid');
     });
   });
 
@@ -56,7 +56,7 @@ describe('decodeKeyInput', () => {
     ];
     for (const [desc, mutate] of cases) {
       it(`throws key_invalid for ${desc}`, async () => {
-        await expectRejects(decodeKeyInput(mutatedSshKey('ssh-ed25519', mutate), undefined), InputError, 'key_invalid');
+        await expectRejection(decodeKeyInput(mutatedSshKey('ssh-ed25519', mutate), undefined), InputError, 'key_invalid');
       });
     }
 
@@ -73,37 +73,37 @@ describe('decodeKeyInput', () => {
     });
 
     it('throws key_invalid for a wrong non-zero checksum', async () => {
-      await expectRejects(decodeKeyInput(mutatedMinisignKey((b) => (b[130] = 1)), undefined), InputError, 'key_invalid');
+      await expectRejection(decodeKeyInput(mutatedMinisignKey((b) => (b[130] = 1)), undefined), InputError, 'key_invalid');
     });
 
     it('throws key_invalid when the stored public key is not the seed’s', async () => {
-      await expectRejects(decodeKeyInput(mutatedMinisignKey((b) => (b[100]! ^= 1)), undefined), InputError, 'key_invalid');
+      await expectRejection(decodeKeyInput(mutatedMinisignKey((b) => (b[100]! ^= 1)), undefined), InputError, 'key_invalid');
     });
 
     it('throws key_unsupported for an unknown KDF', async () => {
-      await expectRejects(decodeKeyInput(mutatedMinisignKey((b) => (b[2] = 0x58)), undefined), InputError, 'key_unsupported');
+      await expectRejection(decodeKeyInput(mutatedMinisignKey((b) => (b[2] = 0x58)), undefined), InputError, 'key_unsupported');
     });
   });
 
   describe('given OpenSSH public key lines', () => {
     it('throws key_invalid when the line names another type than its blob', async () => {
       const line = fixtureText('ssh-ed25519.pub').replace(/^ssh-ed25519/, 'ssh-rsa');
-      await expectRejects(decodeKeyInput(utf8(line), undefined), InputError, 'key_invalid');
+      await expectRejection(decodeKeyInput(utf8(line), undefined), InputError, 'key_invalid');
     });
 
     it('throws key_unsupported for several keys in one file', async () => {
       const lines = fixtureText('ssh-ed25519.pub') + fixtureText('ssh-ecdsa-p256.pub');
-      await expectRejects(decodeKeyInput(utf8(lines), undefined), InputError, 'key_unsupported');
+      await expectRejection(decodeKeyInput(utf8(lines), undefined), InputError, 'key_unsupported');
     });
 
     it('throws key_unsupported for an RFC 4716 SSH2 public key, hinting at ssh-keygen -i', async () => {
       const rfc4716 = '---- BEGIN SSH2 PUBLIC KEY ----\nAAAAC3NzaC1lZDI1NTE5AAAAIGZpeHR1cmU=\n---- END SSH2 PUBLIC KEY ----\n';
-      const error = await expectRejects(decodeKeyInput(utf8(rfc4716), undefined), InputError, 'key_unsupported');
+      const error = await expectRejection(decodeKeyInput(utf8(rfc4716), undefined), InputError, 'key_unsupported');
       expect(error.hint).toContain('ssh-keygen -i');
     });
 
     it('gives the ssh-keygen -p hint for an encrypted private key', async () => {
-      const error = await expectRejects(decodeKeyInput(readFileSync(fixturePath('ssh-ed25519-encrypted')), undefined), InputError, 'key_encrypted');
+      const error = await expectRejection(decodeKeyInput(readFileSync(fixturePath('ssh-ed25519-encrypted')), undefined), InputError, 'key_encrypted');
       expect(error.hint).toContain('ssh-keygen -p');
     });
   });
@@ -119,13 +119,13 @@ describe('decodeKeyInput', () => {
 
     it('throws passphrase_missing / passphrase_incorrect for an encrypted PKCS#8 without / with the wrong passphrase', async () => {
       const bytes = readFileSync(fixturePath('pem-ecdsa-p256-encrypted.pem'));
-      await expectRejects(decodeKeyInput(bytes, undefined), InputError, 'passphrase_missing');
-      await expectRejects(decodeKeyInput(bytes, 'wrong'), VerificationError, 'passphrase_incorrect');
+      await expectRejection(decodeKeyInput(bytes, undefined), InputError, 'passphrase_missing');
+      await expectRejection(decodeKeyInput(bytes, 'wrong'), VerificationError, 'passphrase_incorrect');
     });
 
     it('throws key_unsupported for PKCS#1 RSA keys and key_invalid for a certificate', async () => {
-      await expectRejects(decodeKeyInput(utf8('-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n'), undefined), InputError, 'key_unsupported');
-      await expectRejects(decodeKeyInput(utf8('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'), undefined), InputError, 'key_invalid');
+      await expectRejection(decodeKeyInput(utf8('-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n'), undefined), InputError, 'key_unsupported');
+      await expectRejection(decodeKeyInput(utf8('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'), undefined), InputError, 'key_invalid');
     });
   });
 
@@ -133,16 +133,16 @@ describe('decodeKeyInput', () => {
     it('throws key_unsupported for two keys in one input', async () => {
       const a = (await openpgp.readKey({ armoredKey: fixtureText('pgp-ed25519-public.asc') })).write();
       const b = (await openpgp.readKey({ armoredKey: fixtureText('pgp-rsa3072-public.asc') })).write();
-      await expectRejects(decodeKeyInput(concatBytes(a, b), undefined), InputError, 'key_unsupported');
+      await expectRejection(decodeKeyInput(concatBytes(a, b), undefined), InputError, 'key_unsupported');
     });
 
     it('throws passphrase_missing for a protected secret key without a source passphrase', async () => {
-      await expectRejects(decodeKeyInput(readFileSync(fixturePath('pgp-ed25519-secret.asc')), undefined), InputError, 'passphrase_missing');
+      await expectRejection(decodeKeyInput(readFileSync(fixturePath('pgp-ed25519-secret.asc')), undefined), InputError, 'passphrase_missing');
     });
 
     it('throws key_invalid for truncated binary key data', async () => {
       const binary = readFileSync(fixturePath('pgp-rsa3072-secret.gpg'));
-      await expectRejects(decodeKeyInput(binary.subarray(0, 40), 'fixture-pass'), InputError, 'key_invalid');
+      await expectRejection(decodeKeyInput(binary.subarray(0, 40), 'fixture-pass'), InputError, 'key_invalid');
     });
   });
 });

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError, NotFoundError, VerificationError, type WorkbenchError } from '../../../../shared/api/index.js';
 import { repoRoot, testdataPath } from '../../../helpers/testdata.js';
-import { PASSPHRASE, expectRejects, tempKeyring } from './keys-test-helpers.js';
+import { expectRejection } from '../../../helpers/assertions.js';
+import { PASSPHRASE, tempKeyring } from './keys-test-helpers.js';
 
 interface ImportCase {
   desc: string;
@@ -69,13 +70,13 @@ describe('Keyring.import', () => {
         it(`throws ${wantError.code} and stores nothing`, async () => {
           const { keyring, cleanup } = tempKeyring();
           cleanups.push(cleanup);
-          await expectRejects<WorkbenchError>(
+          await expectRejection<WorkbenchError>(
             keyring.import(bytesOf(c), { name: 'imported', passphrase: PASSPHRASE, sourcePassphrase: c.sourcePassphrase }),
             ERROR_CLASSES[wantError.family],
             wantError.code,
           );
           expect(keyring.list()).toEqual([]);
-          await expectRejects(() => keyring.get('imported'), NotFoundError, 'not_found');
+          await expectRejection(() => keyring.get('imported'), NotFoundError, 'not_found');
         });
       }
     });

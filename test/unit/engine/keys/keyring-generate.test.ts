@@ -3,7 +3,9 @@ import * as openpgp from 'openpgp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError, InputError, NotFoundError } from '../../../../shared/api/index.js';
 import type { Keyring } from '../../../../electron/engine/keys/index.js';
-import { FIXED_NOW_MS, PASSPHRASE, expectRejects, tempKeyring } from './keys-test-helpers.js';
+import { expectRejection } from '../../../helpers/assertions.js';
+import { FIXED_NOW_MS } from '../../../helpers/fake-clock.js';
+import { PASSPHRASE, tempKeyring } from './keys-test-helpers.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -78,8 +80,8 @@ describe('Keyring.generate', () => {
     it('throws already_exists and keeps the first key', async () => {
       const k = keyring();
       const first = await k.generate({ type: 'ed25519', name: 'dup', passphrase: PASSPHRASE });
-      await expectRejects(k.generate({ type: 'ecdsa-p256', name: 'dup', passphrase: PASSPHRASE }), ConflictError, 'already_exists');
-      await expectRejects(k.import(new TextEncoder().encode(k.exportPublic('dup').text), { name: 'dup' }), ConflictError, 'already_exists');
+      await expectRejection(k.generate({ type: 'ecdsa-p256', name: 'dup', passphrase: PASSPHRASE }), ConflictError, 'already_exists');
+      await expectRejection(k.import(new TextEncoder().encode(k.exportPublic('dup').text), { name: 'dup' }), ConflictError, 'already_exists');
       expect(k.list()).toEqual([first]);
     });
   });
@@ -98,7 +100,7 @@ describe('Keyring.generate', () => {
     for (const [desc, input, code] of cases) {
       it(`throws ${code} for ${desc} and stores nothing`, async () => {
         const k = keyring();
-        await expectRejects(k.generate(input), InputError, code);
+        await expectRejection(k.generate(input), InputError, code);
         expect(k.list()).toEqual([]);
       });
     }
@@ -109,9 +111,9 @@ describe('Keyring.get / exportPublic', () => {
   describe('given an unknown name', () => {
     it('throws not_found', async () => {
       const k = keyring();
-      await expectRejects(() => k.get('nope'), NotFoundError, 'not_found');
-      await expectRejects(() => k.exportPublic('nope'), NotFoundError, 'not_found');
-      await expectRejects(k.signDetached('nope', PASSPHRASE, new Uint8Array()), NotFoundError, 'not_found');
+      await expectRejection(() => k.get('nope'), NotFoundError, 'not_found');
+      await expectRejection(() => k.exportPublic('nope'), NotFoundError, 'not_found');
+      await expectRejection(k.signDetached('nope', PASSPHRASE, new Uint8Array()), NotFoundError, 'not_found');
     });
   });
 

@@ -11,7 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../../../shared/api/index.js';
 import type { Keyring } from '../../../../electron/engine/keys/index.js';
 import { repoRoot } from '../../../helpers/testdata.js';
-import { FIXED_NOW_MS, PASSPHRASE, expectRejects, tempKeyring, verifyMinisig, verifySshsig, wallClock } from './keys-test-helpers.js';
+import { expectRejection } from '../../../helpers/assertions.js';
+import { FIXED_NOW_MS } from '../../../helpers/fake-clock.js';
+import { PASSPHRASE, tempKeyring, verifyMinisig, verifySshsig, wallClock } from './keys-test-helpers.js';
 
 const DATA = new TextEncoder().encode('provenance workbench release v1.2.3\n');
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -96,8 +98,8 @@ describe('Keyring.signDetached', () => {
     it('refuses raw and sshsig formats with format_unsupported', async () => {
       const k = keyring();
       await k.generate({ type: 'pgp', name: 'pgp', passphrase: PASSPHRASE });
-      await expectRejects(k.signDetached('pgp', PASSPHRASE, DATA, { format: 'raw' }), InputError, 'format_unsupported');
-      await expectRejects(k.signDetached('pgp', PASSPHRASE, DATA, { format: 'sshsig' }), InputError, 'format_unsupported');
+      await expectRejection(k.signDetached('pgp', PASSPHRASE, DATA, { format: 'raw' }), InputError, 'format_unsupported');
+      await expectRejection(k.signDetached('pgp', PASSPHRASE, DATA, { format: 'sshsig' }), InputError, 'format_unsupported');
     });
   });
 
@@ -125,7 +127,7 @@ describe('Keyring.signDetached', () => {
     it('refuses raw signatures with an RSA key', async () => {
       const k = keyring();
       await k.import(fixture('ssh-rsa3072'), { name: 'ssh', passphrase: PASSPHRASE });
-      await expectRejects(k.signDetached('ssh', PASSPHRASE, DATA, { format: 'raw' }), InputError, 'format_unsupported');
+      await expectRejection(k.signDetached('ssh', PASSPHRASE, DATA, { format: 'raw' }), InputError, 'format_unsupported');
     });
   });
 
@@ -155,7 +157,7 @@ describe('Keyring.signDetached', () => {
     it('refuses a trusted comment with a line break', async () => {
       const k = keyring();
       await k.import(fixture('minisign.key'), { name: 'mini', passphrase: PASSPHRASE });
-      await expectRejects(k.signDetached('mini', PASSPHRASE, DATA, { trustedComment: 'a\nb' }), InputError, 'trusted_comment_invalid');
+      await expectRejection(k.signDetached('mini', PASSPHRASE, DATA, { trustedComment: 'a\nb' }), InputError, 'trusted_comment_invalid');
     });
   });
 
@@ -174,7 +176,7 @@ describe('Keyring.signDetached', () => {
     it('refuses to sign at a time before the key existed with key_cannot_sign', async () => {
       const k = keyring({ nowMs: () => Date.UTC(2001, 0, 1) });
       await k.import(fixture('pgp-ed25519-secret.asc'), { name: 'gpg', passphrase: PASSPHRASE, sourcePassphrase: 'fixture-pass' });
-      await expectRejects(k.signDetached('gpg', PASSPHRASE, DATA), InputError, 'key_cannot_sign');
+      await expectRejection(k.signDetached('gpg', PASSPHRASE, DATA), InputError, 'key_cannot_sign');
     });
   });
 
@@ -182,7 +184,7 @@ describe('Keyring.signDetached', () => {
     it('throws private_key_missing', async () => {
       const k = keyring();
       await k.import(fixture('ssh-ed25519.pub'), { name: 'pub' });
-      await expectRejects(k.signDetached('pub', PASSPHRASE, DATA), InputError, 'private_key_missing');
+      await expectRejection(k.signDetached('pub', PASSPHRASE, DATA), InputError, 'private_key_missing');
     });
   });
 });
@@ -206,7 +208,7 @@ describe('Keyring.signHashedRekord', () => {
     it('refuses a digest of the wrong length with digest_invalid', async () => {
       const k = keyring();
       await k.generate({ type: 'ecdsa-p256', name: 'ec', passphrase: PASSPHRASE });
-      await expectRejects(k.signHashedRekord('ec', PASSPHRASE, { sha256: sha256.subarray(1) }), InputError, 'digest_invalid');
+      await expectRejection(k.signHashedRekord('ec', PASSPHRASE, { sha256: sha256.subarray(1) }), InputError, 'digest_invalid');
     });
   });
 
@@ -223,7 +225,7 @@ describe('Keyring.signHashedRekord', () => {
     it('refuses a bare digest with digest_signing_unsupported before asking for the passphrase', async () => {
       const k = keyring();
       await k.generate({ type: 'ed25519', name: 'ed', passphrase: PASSPHRASE });
-      await expectRejects(k.signHashedRekord('ed', 'wrong passphrase', { sha256 }), InputError, 'digest_signing_unsupported');
+      await expectRejection(k.signHashedRekord('ed', 'wrong passphrase', { sha256 }), InputError, 'digest_signing_unsupported');
     });
   });
 
@@ -231,7 +233,7 @@ describe('Keyring.signHashedRekord', () => {
     it('throws format_unsupported', async () => {
       const k = keyring();
       await k.generate({ type: 'pgp', name: 'pgp', passphrase: PASSPHRASE });
-      await expectRejects(k.signHashedRekord('pgp', PASSPHRASE, { artifact: DATA }), InputError, 'format_unsupported');
+      await expectRejection(k.signHashedRekord('pgp', PASSPHRASE, { artifact: DATA }), InputError, 'format_unsupported');
     });
   });
 });

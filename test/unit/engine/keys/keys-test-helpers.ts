@@ -1,49 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey, randomBytes, verify, type KeyObject } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { blake2b } from '@noble/hashes/blake2.js';
-import { expect, type TestContext } from 'vitest';
-import { WorkbenchError } from '../../../../shared/api/index.js';
+import type { TestContext } from 'vitest';
 import { concatBytes, fromBase64, utf8 } from '../../../../shared/encoding/index.js';
 import { createKeyring, type Keyring } from '../../../../electron/engine/keys/index.js';
 import type { Clock } from '../../../../electron/engine/log/index.js';
 import { openDatabase, type Db } from '../../../../electron/engine/store/index.js';
 import { KeyStore } from '../../../../electron/engine/store/key-store.js';
+import { FakeClock } from '../../../helpers/fake-clock.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
 
 /** The passphrase tests seal keys with. */
 export const PASSPHRASE = 'correct horse battery staple';
-
-/** 2026-01-01T00:00:00Z, the same start as test/helpers/temp-workbench.ts's FakeClock. */
-export const FIXED_NOW_MS = 1_767_225_600_000;
-
-/**
- * A clock that only moves when told to. Mirrors FakeClock in test/helpers/temp-workbench.ts,
- * which cannot be imported here without loading the whole workbench (open-workbench.ts).
- */
-export class TestClock implements Clock {
-  constructor(private ms = FIXED_NOW_MS) {}
-  nowMs(): number {
-    return this.ms;
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
-
-/** Returns a fresh temporary folder; `cleanup` removes it. */
-export function tempFolder(prefix = 'provwb-keys-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** A clock at the wall time, for keys made by real tools now (OpenPGP refuses to sign before a key's creation). */
 export const wallClock: Clock = { nowMs: () => Date.now() };
 
 /** Returns a keyring over a fresh migrated database in a temporary folder. */
-export function tempKeyring(clock: Clock = new TestClock()): { keyring: Keyring; keyStore: KeyStore; db: Db; dir: string; cleanup: () => void } {
-  const { dir, cleanup } = tempFolder();
+export function tempKeyring(clock: Clock = new FakeClock()): { keyring: Keyring; keyStore: KeyStore; db: Db; dir: string; cleanup: () => void } {
+  const { dir, cleanup } = tempDir('provwb-keys-');
   const db = openDatabase(dir);
   const keyStore = new KeyStore(db);
   const keyring = createKeyring({ keyStore, clock, randomBytes: (length) => new Uint8Array(randomBytes(length)) });
@@ -57,19 +32,6 @@ export function tempKeyring(clock: Clock = new TestClock()): { keyring: Keyring;
       cleanup();
     },
   };
-}
-
-/** Awaits `promise`, asserts it rejects with `ErrorClass` and `code`, and returns the error. */
-export async function expectRejects<E extends WorkbenchError>(promise: Promise<unknown> | (() => unknown), ErrorClass: abstract new (...args: never[]) => E, code: string): Promise<E> {
-  let thrown: unknown;
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, `expected ${ErrorClass.name} ${code}`).toBeInstanceOf(ErrorClass);
-  expect((thrown as E).code).toBe(code);
-  return thrown as E;
 }
 
 /** Returns the path of `tool` on PATH, or skips the running test saying which tool is missing. */

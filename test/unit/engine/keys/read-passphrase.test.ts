@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../../../shared/api/index.js';
 import { readPassphrase } from '../../../../electron/engine/keys/index.js';
-import { expectRejects, tempFolder } from './keys-test-helpers.js';
+import { expectRejection } from '../../../helpers/assertions.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -11,7 +12,7 @@ afterEach(() => {
 });
 
 function fileWith(content: string): string {
-  const { dir, cleanup } = tempFolder('provwb-pass-');
+  const { dir, cleanup } = tempDir('provwb-pass-');
   cleanups.push(cleanup);
   const file = path.join(dir, 'pass');
   writeFileSync(file, content);
@@ -31,12 +32,12 @@ describe('readPassphrase', () => {
     });
 
     it('throws passphrase_empty for an empty file or an empty first line', async () => {
-      await expectRejects(() => readPassphrase({ file: fileWith('') }), InputError, 'passphrase_empty');
-      await expectRejects(() => readPassphrase({ file: fileWith('\nsecond') }), InputError, 'passphrase_empty');
+      await expectRejection(() => readPassphrase({ file: fileWith('') }), InputError, 'passphrase_empty');
+      await expectRejection(() => readPassphrase({ file: fileWith('\nsecond') }), InputError, 'passphrase_empty');
     });
 
     it('throws passphrase_file_unreadable for a missing file', async () => {
-      await expectRejects(() => readPassphrase({ file: '/nonexistent/provwb/pass' }), InputError, 'passphrase_file_unreadable');
+      await expectRejection(() => readPassphrase({ file: '/nonexistent/provwb/pass' }), InputError, 'passphrase_file_unreadable');
     });
   });
 
@@ -46,14 +47,14 @@ describe('readPassphrase', () => {
     });
 
     it('throws passphrase_empty when it is empty', async () => {
-      await expectRejects(() => readPassphrase({ env: { PROVWB_PASSPHRASE: '' } }), InputError, 'passphrase_empty');
+      await expectRejection(() => readPassphrase({ env: { PROVWB_PASSPHRASE: '' } }), InputError, 'passphrase_empty');
     });
   });
 
   describe('given neither', () => {
     it('throws passphrase_missing', async () => {
-      await expectRejects(() => readPassphrase({ env: {} }), InputError, 'passphrase_missing');
-      await expectRejects(() => readPassphrase({}), InputError, 'passphrase_missing');
+      await expectRejection(() => readPassphrase({ env: {} }), InputError, 'passphrase_missing');
+      await expectRejection(() => readPassphrase({}), InputError, 'passphrase_missing');
     });
   });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { VerificationError } from '../../../../shared/api/index.js';
 import { openPrivateKey, sealPrivateKey, type SealBinding } from '../../../../electron/engine/keys/sealed-private-key.js';
 import { repoRoot } from '../../../helpers/testdata.js';
-import { PASSPHRASE, expectRejects, tempKeyring } from './keys-test-helpers.js';
+import { expectRejection } from '../../../helpers/assertions.js';
+import { PASSPHRASE, tempKeyring } from './keys-test-helpers.js';
 
 const PLAINTEXT = new TextEncoder().encode('-- a private key --');
 const BINDING: SealBinding = { name: 'release', type: 'ed25519', fingerprint: 'ab'.repeat(32) };
@@ -43,7 +44,7 @@ describe('sealPrivateKey / openPrivateKey', () => {
   describe('given a wrong passphrase', () => {
     it('throws passphrase_incorrect', async () => {
       const sealed = await sealPrivateKey(PLAINTEXT, PASSPHRASE, BINDING, deps);
-      await expectRejects(openPrivateKey(sealed, PASSPHRASE + ' ', BINDING), VerificationError, 'passphrase_incorrect');
+      await expectRejection(openPrivateKey(sealed, PASSPHRASE + ' ', BINDING), VerificationError, 'passphrase_incorrect');
     });
   });
 
@@ -51,14 +52,14 @@ describe('sealPrivateKey / openPrivateKey', () => {
     it('throws private_key_corrupt for a bit flip in the ciphertext, the tag or the nonce', async () => {
       const sealed = await sealPrivateKey(PLAINTEXT, PASSPHRASE, BINDING, deps);
       for (const index of [48, 48 + PLAINTEXT.length - 1, sealed.length - 1, 36]) {
-        await expectRejects(openPrivateKey(flip(sealed, index), PASSPHRASE, BINDING), VerificationError, 'private_key_corrupt');
+        await expectRejection(openPrivateKey(flip(sealed, index), PASSPHRASE, BINDING), VerificationError, 'private_key_corrupt');
       }
     });
 
     it('throws passphrase_incorrect for a flipped salt or check (the key derived no longer matches)', async () => {
       const sealed = await sealPrivateKey(PLAINTEXT, PASSPHRASE, BINDING, deps);
-      await expectRejects(openPrivateKey(flip(sealed, 4), PASSPHRASE, BINDING), VerificationError, 'passphrase_incorrect');
-      await expectRejects(openPrivateKey(flip(sealed, 20), PASSPHRASE, BINDING), VerificationError, 'passphrase_incorrect');
+      await expectRejection(openPrivateKey(flip(sealed, 4), PASSPHRASE, BINDING), VerificationError, 'passphrase_incorrect');
+      await expectRejection(openPrivateKey(flip(sealed, 20), PASSPHRASE, BINDING), VerificationError, 'passphrase_incorrect');
     });
 
     it('throws private_key_corrupt for an unknown version, out-of-range scrypt parameters or a truncated box', async () => {
@@ -66,7 +67,7 @@ describe('sealPrivateKey / openPrivateKey', () => {
       const huge = Uint8Array.from(sealed);
       huge[1] = 30;
       for (const bad of [flip(sealed, 0), huge, sealed.subarray(0, 60)]) {
-        await expectRejects(openPrivateKey(bad, PASSPHRASE, BINDING), VerificationError, 'private_key_corrupt');
+        await expectRejection(openPrivateKey(bad, PASSPHRASE, BINDING), VerificationError, 'private_key_corrupt');
       }
     });
   });
@@ -75,7 +76,7 @@ describe('sealPrivateKey / openPrivateKey', () => {
     it('throws private_key_corrupt for another name, type or fingerprint', async () => {
       const sealed = await sealPrivateKey(PLAINTEXT, PASSPHRASE, BINDING, deps);
       for (const other of [{ ...BINDING, name: 'other' }, { ...BINDING, type: 'ecdsa-p256' }, { ...BINDING, fingerprint: 'cd'.repeat(32) }]) {
-        await expectRejects(openPrivateKey(sealed, PASSPHRASE, other), VerificationError, 'private_key_corrupt');
+        await expectRejection(openPrivateKey(sealed, PASSPHRASE, other), VerificationError, 'private_key_corrupt');
       }
     });
   });
@@ -109,7 +110,7 @@ describe('the keyring database at rest', () => {
         await t.keyring.generate({ type: 'ed25519', name: 'k', passphrase: PASSPHRASE });
         const blob = t.db.prepare<[], { private_key: Buffer }>("SELECT private_key FROM keys WHERE name = 'k'").get()!.private_key;
         t.db.prepare("UPDATE keys SET private_key = ? WHERE name = 'k'").run(Buffer.from(flip(new Uint8Array(blob), 60)));
-        await expectRejects(t.keyring.signDetached('k', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
+        await expectRejection(t.keyring.signDetached('k', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
       } finally {
         t.cleanup();
       }
@@ -124,7 +125,7 @@ describe('the keyring database at rest', () => {
         await t.keyring.generate({ type: 'ed25519', name: 'b', passphrase: PASSPHRASE });
         const a = t.db.prepare<[], { private_key: Buffer }>("SELECT private_key FROM keys WHERE name = 'a'").get()!.private_key;
         t.db.prepare("UPDATE keys SET private_key = ? WHERE name = 'b'").run(a);
-        await expectRejects(t.keyring.signDetached('b', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
+        await expectRejection(t.keyring.signDetached('b', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
       } finally {
         t.cleanup();
       }
@@ -138,7 +139,7 @@ describe('the keyring database at rest', () => {
         await t.keyring.generate({ type: 'ecdsa-p256', name: 'a', passphrase: PASSPHRASE });
         await t.keyring.generate({ type: 'ecdsa-p256', name: 'b', passphrase: PASSPHRASE });
         t.db.prepare("UPDATE keys SET public_key = (SELECT public_key FROM keys WHERE name = 'b') WHERE name = 'a'").run();
-        await expectRejects(t.keyring.signDetached('a', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
+        await expectRejection(t.keyring.signDetached('a', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
       } finally {
         t.cleanup();
       }
@@ -151,7 +152,7 @@ describe('the keyring database at rest', () => {
       try {
         await t.keyring.import(readFileSync(path.join(repoRoot, 'test/fixtures/keys/ssh-ed25519')), { name: 'ssh', passphrase: PASSPHRASE });
         t.db.prepare("UPDATE keys SET public_key = 'ssh-ed25519 garbage' WHERE name = 'ssh'").run();
-        await expectRejects(t.keyring.signDetached('ssh', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
+        await expectRejection(t.keyring.signDetached('ssh', PASSPHRASE, DATA), VerificationError, 'private_key_corrupt');
       } finally {
         t.cleanup();
       }
@@ -166,7 +167,7 @@ describe('the keyring database at rest', () => {
         await t.keyring.generate({ type: 'pgp', name: 'pgp', passphrase: PASSPHRASE });
         await t.keyring.import(readFileSync(path.join(repoRoot, 'test/fixtures/keys/minisign.key')), { name: 'mini', passphrase: PASSPHRASE });
         for (const name of ['ed', 'pgp', 'mini']) {
-          await expectRejects(t.keyring.signDetached(name, 'not it', DATA), VerificationError, 'passphrase_incorrect');
+          await expectRejection(t.keyring.signDetached(name, 'not it', DATA), VerificationError, 'passphrase_incorrect');
         }
       } finally {
         t.cleanup();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RekorLogEntryMap } from '../../../../shared/api/index.js';
 import { InputError } from '../../../../shared/api/index.js';
 import { bundleFromLogEntry } from '../../../../electron/engine/sigstore/index.js';
-import { expectWorkbenchError } from '../../../fixtures/sigstore/assertions.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
 import { cloneJson, firstTlogEntry, publicCases, rekorV1LogEntry } from '../../../fixtures/sigstore/public-cases.js';
 
 const cases = publicCases();

@@ -2,7 +2,7 @@ import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:cry
 import { describe, expect, it } from 'vitest';
 import { VerificationError } from '../../../../shared/api/index.js';
 import { openRekorCheckpoint } from '../../../../electron/engine/sigstore/index.js';
-import { expectWorkbenchError } from '../../../fixtures/sigstore/assertions.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
 import { firstTlogEntry, publicCases } from '../../../fixtures/sigstore/public-cases.js';
 
 const cases = publicCases();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../shared/api/index.js';
 import { parseTlogBody, tlogBodyKind } from '../../../../electron/engine/sigstore/index.js';
-import { expectWorkbenchError } from '../../../fixtures/sigstore/assertions.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
 import { firstTlogEntry, publicCases } from '../../../fixtures/sigstore/public-cases.js';
 
 const cases = publicCases();

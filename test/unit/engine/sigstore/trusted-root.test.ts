@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../shared/api/index.js';
 import { localTrustedRoot } from '../../../../electron/engine/sigstore/index.js';
-import { expectWorkbenchError } from '../../../fixtures/sigstore/assertions.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
 
 function ed25519Raw(): Uint8Array {
   const der = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' });

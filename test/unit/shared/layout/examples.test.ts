@@ -13,7 +13,8 @@ import {
   type EntryDocument,
   type Layout,
 } from '../../../../shared/layout/index.js';
-import { cloneJson, expectWorkbenchError, readExample } from './layout-test-helpers.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
+import { cloneJson, readExample } from './layout-test-helpers.js';
 
 const EXAMPLES = ['release-record-0.0.1', 'release-record-0.0.2', 'build-provenance-0.0.1', 'sbom-attestation-0.0.1', 'identity-record-0.0.1'] as const;
 

@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { expect } from 'vitest';
-import { WorkbenchError } from '../../../../shared/api/index.js';
 import { concatBytes, toHex, utf8 } from '../../../../shared/encoding/index.js';
 import type { Layout, LayoutIndexKey } from '../../../../shared/layout/index.js';
 import { repoRoot } from '../../../helpers/testdata.js';
@@ -49,32 +47,6 @@ export function leafHashHex(canonicalBodyJson: string): string {
 /** Returns problems reduced to pointer and code, sorted, so lists compare as multisets. */
 export function problemKeys(problems: readonly { pointer: string; code: string }[]): WantProblem[] {
   return problems.map(({ pointer, code }) => ({ pointer, code })).sort((a, b) => (a.pointer + ' ' + a.code < b.pointer + ' ' + b.code ? -1 : 1));
-}
-
-/** Returns the error `fn` throws after asserting its class and code. */
-export function expectWorkbenchError<E extends WorkbenchError>(fn: () => unknown, ErrorClass: abstract new (...args: never[]) => E, code: string): E {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, `expected ${ErrorClass.name} ${code}`).toBeInstanceOf(ErrorClass);
-  expect((thrown as E).code).toBe(code);
-  return thrown as E;
-}
-
-/** Like expectWorkbenchError, for a promise. */
-export async function expectRejection<E extends WorkbenchError>(promise: Promise<unknown>, ErrorClass: abstract new (...args: never[]) => E, code: string): Promise<E> {
-  let thrown: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, `expected ${ErrorClass.name} ${code}`).toBeInstanceOf(ErrorClass);
-  expect((thrown as E).code).toBe(code);
-  return thrown as E;
 }
 
 /** Returns a deep copy of JSON. */

@@ -5,7 +5,8 @@ import { InputError } from '../../../../shared/api/index.js';
 import { canonicalJsonBytes } from '../../../../shared/canonical/index.js';
 import { fromHex, toBase64 } from '../../../../shared/encoding/index.js';
 import { deriveIndexKeys, messageToSign, verifyEntrySignature, type Layout } from '../../../../shared/layout/index.js';
-import { cloneJson, expectWorkbenchError, readExample } from './layout-test-helpers.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
+import { cloneJson, readExample } from './layout-test-helpers.js';
 
 const ed = ed25519.keygen(new Uint8Array(32).fill(3));
 const ec = { secretKey: new Uint8Array(32).fill(4) };

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { VerificationError } from '../../../../shared/api/index.js';
 import { fromBase64, fromHex, toBase64 } from '../../../../shared/encoding/index.js';
 import { messageToSign, verifyEntrySignature, type Layout } from '../../../../shared/layout/index.js';
-import { cloneJson, expectWorkbenchError, readExample } from './layout-test-helpers.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
+import { cloneJson, readExample } from './layout-test-helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'provwb-layout-tools-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../shared/api/index.js';
 import { canonicalJson } from '../../../../shared/canonical/index.js';
 import { deriveCanonicalBody, validateEntry, verifyEntrySignature, type Layout } from '../../../../shared/layout/index.js';
-import { cloneJson, expectWorkbenchError, readExample } from './layout-test-helpers.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
+import { cloneJson, readExample } from './layout-test-helpers.js';
 
 const layout = readExample<Layout>('sbom-attestation-0.0.1.layout.json');
 const entry = readExample<{ apiVersion: string; kind: string; spec: Record<string, any> }>('sbom-attestation-0.0.1.entry.json');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../shared/api/index.js';
 import { assertValidLayout, parsePointer, validateLayout, valueAtPointer, type Layout } from '../../../../shared/layout/index.js';
-import { cloneJson, expectWorkbenchError, loadLayoutVectors, readExample } from './layout-test-helpers.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
+import { cloneJson, loadLayoutVectors, readExample } from './layout-test-helpers.js';
 
 const base = readExample<Layout>('build-provenance-0.0.1.layout.json');
 function mutated(mutate: (l: Record<string, any>) => void): unknown {

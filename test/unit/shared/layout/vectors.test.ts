@@ -13,7 +13,8 @@ import {
   verifyEntrySignature,
   type Layout,
 } from '../../../../shared/layout/index.js';
-import { expectWorkbenchError, leafHashHex, loadLayoutVectors, problemKeys, type LayoutVector } from './layout-test-helpers.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
+import { leafHashHex, loadLayoutVectors, problemKeys, type LayoutVector } from './layout-test-helpers.js';
 
 const vectors = loadLayoutVectors();
 

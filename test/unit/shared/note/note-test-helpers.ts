@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { WorkbenchError } from '../../../../shared/api/index.js';
 import { formatKeyId, type NoteSignature } from '../../../../shared/note/index.js';
+import { expectWorkbenchError } from '../../../helpers/assertions.js';
 import { readTestdataJson, repoRoot } from '../../../helpers/testdata.js';
 
 /** Runs `fn`, asserts it throws `ErrorClass` with `code` (and, when given, Go's exact `message`), and returns the error. */
@@ -12,15 +13,7 @@ export function expectNoteError<E extends WorkbenchError>(
   code: string,
   message?: string,
 ): E {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, `expected ${ErrorClass.name} ${code}`).toBeInstanceOf(ErrorClass);
-  const error = thrown as E;
-  expect(error.code).toBe(code);
+  const error = expectWorkbenchError(fn, ErrorClass, code);
   if (message !== undefined) expect(error.message).toBe(message);
   return error;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../../shared/api/index.js';
 import { createKindRegistry } from '../../../../../electron/engine/entries/kind-registry.js';
 import { BUILTIN_KINDS } from '../../../../../electron/engine/types/builtin/index.js';
-import { expectRejection } from './builtin-test-helpers.js';
+import { expectRejection } from '../../../../helpers/assertions.js';
 
 const ctx = { integratedTimeSec: 1_790_000_000 };
 

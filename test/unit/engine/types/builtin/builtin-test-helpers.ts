@@ -1,22 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
-import { WorkbenchError } from '../../../../../shared/api/index.js';
 import type { ProposedEntry } from '../../../../../electron/engine/types/entry-kind.js';
 import { readTestdataJson, repoRoot, testdataPath } from '../../../../helpers/testdata.js';
-
-/** Runs `fn`, asserts it rejects with `ErrorClass` and `code`, and returns the error. */
-export async function expectRejection<E extends WorkbenchError>(fn: () => Promise<unknown>, ErrorClass: abstract new (...args: never[]) => E, code: string): Promise<E> {
-  let thrown: unknown;
-  try {
-    await fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, `expected ${ErrorClass.name} ${code}`).toBeInstanceOf(ErrorClass);
-  expect((thrown as E).code, (thrown as Error).message).toBe(code);
-  return thrown as E;
-}
 
 /** A golden case of test/fixtures/kinds (written by generate.mjs from Rekor's Go code). */
 export interface OracleCase {

@@ -5,7 +5,7 @@ import { toBase64, utf8 } from '../../../../../shared/encoding/index.js';
 import type { ProposedEntry } from '../../../../../electron/engine/types/entry-kind.js';
 import { preAuthEncoding } from '../../../../../electron/engine/types/builtin/dsse-envelope.js';
 import { dsseV001, intotoV002 } from '../../../../../electron/engine/types/builtin/index.js';
-import { expectRejection } from './builtin-test-helpers.js';
+import { expectRejection } from '../../../../helpers/assertions.js';
 
 const ctx = { integratedTimeSec: 1_790_000_000 };
 const SUBJECT = createHash('sha256').update('the artefact').digest('hex');

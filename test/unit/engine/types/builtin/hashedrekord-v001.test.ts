@@ -6,7 +6,8 @@ import { toBase64, utf8 } from '../../../../../shared/encoding/index.js';
 import type { ProposedEntry } from '../../../../../electron/engine/types/entry-kind.js';
 import { createKindRegistry } from '../../../../../electron/engine/entries/kind-registry.js';
 import { BUILTIN_KINDS, hashedRekordV001 } from '../../../../../electron/engine/types/builtin/index.js';
-import { certificatePem, expectRejection, oracleCases, sigstoreCases } from './builtin-test-helpers.js';
+import { expectRejection } from '../../../../helpers/assertions.js';
+import { certificatePem, oracleCases, sigstoreCases } from './builtin-test-helpers.js';
 
 const ctx = { integratedTimeSec: 1_790_000_000 };
 const artefact = utf8('an artefact\n');

@@ -7,7 +7,7 @@ import { toBase64, utf8 } from '../../../../../shared/encoding/index.js';
 import type { ProposedEntry } from '../../../../../electron/engine/types/entry-kind.js';
 import { preAuthEncoding } from '../../../../../electron/engine/types/builtin/dsse-envelope.js';
 import { dsseV002, hashedRekordV002, proposedFromRekorV2Request } from '../../../../../electron/engine/types/builtin/index.js';
-import { expectRejection } from './builtin-test-helpers.js';
+import { expectRejection } from '../../../../helpers/assertions.js';
 
 const ctx = { integratedTimeSec: 1_790_000_000 };
 const artefact = utf8('an artefact for Rekor v2\n');

@@ -5,7 +5,8 @@ import { InputError, VerificationError } from '../../../../../shared/api/index.j
 import { fromBase64, toBase64 } from '../../../../../shared/encoding/index.js';
 import type { ProposedEntry } from '../../../../../electron/engine/types/entry-kind.js';
 import { rekordV001 } from '../../../../../electron/engine/types/builtin/index.js';
-import { expectRejection, flipByte, oracleCases, signatureVector } from './builtin-test-helpers.js';
+import { expectRejection } from '../../../../helpers/assertions.js';
+import { flipByte, oracleCases, signatureVector } from './builtin-test-helpers.js';
 
 const ctx = { integratedTimeSec: 1_790_000_000 };
 

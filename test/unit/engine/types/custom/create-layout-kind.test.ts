@@ -4,7 +4,8 @@ import { canonicalJson } from '../../../../../shared/canonical/index.js';
 import type { Layout } from '../../../../../shared/layout/index.js';
 import { createLayoutKind, layoutEntryKind } from '../../../../../electron/engine/types/custom/index.js';
 import type { EntryKind, ProposedEntry } from '../../../../../electron/engine/types/entry-kind.js';
-import { cloneJson, expectRejection, expectWorkbenchError, readExample } from '../../../shared/layout/layout-test-helpers.js';
+import { expectRejection, expectWorkbenchError } from '../../../../helpers/assertions.js';
+import { cloneJson, readExample } from '../../../shared/layout/layout-test-helpers.js';
 
 const ctx = { integratedTimeSec: 1_750_000_000 };
 const NAMES = ['release-record-0.0.1', 'release-record-0.0.2', 'build-provenance-0.0.1', 'sbom-attestation-0.0.1', 'identity-record-0.0.1'];

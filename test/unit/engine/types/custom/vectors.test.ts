@@ -4,7 +4,8 @@ import { canonicalJson } from '../../../../../shared/canonical/index.js';
 import { deriveCanonicalBody, deriveIndexKeys, deriveLayoutEntryBody } from '../../../../../shared/layout/index.js';
 import { createLayoutKind, layoutEntryKind } from '../../../../../electron/engine/types/custom/index.js';
 import type { ProposedEntry } from '../../../../../electron/engine/types/entry-kind.js';
-import { expectRejection, expectWorkbenchError, leafHashHex, loadLayoutVectors, problemKeys, type LayoutVector } from '../../../shared/layout/layout-test-helpers.js';
+import { expectRejection, expectWorkbenchError } from '../../../../helpers/assertions.js';
+import { leafHashHex, loadLayoutVectors, problemKeys, type LayoutVector } from '../../../shared/layout/layout-test-helpers.js';
 
 const ctx = { integratedTimeSec: 1_750_000_000 };
 const vectors = loadLayoutVectors();

@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../../../shared/encoding/index.js';
-import { formatMinisignKeyId, parseMinisignPublicKey, parseMinisignSignature, verifyMinisign, type MinisignPublicKey, type MinisignSignature } from '../../../../shared/layout/index.js';
+import {
+  decodeMinisignSignature,
+  formatMinisignKeyId,
+  formatMinisignPublicKey,
+  formatMinisignSignature,
+  parseMinisignPublicKey,
+  parseMinisignSignature,
+  verifyMinisign,
+  verifyMinisignContent,
+  type MinisignPublicKey,
+  type MinisignSignature,
+} from '../../../../shared/minisign/index.js';
 import { repoRoot } from '../../../helpers/testdata.js';
 
 interface MinisignFixture {
@@ -75,5 +86,43 @@ describe('parseMinisignSignature', () => {
   });
   it('accepts CRLF line ends and a missing final newline', () => {
     expect(parseMinisignSignature(fixture.prehashedSignature.trimEnd().replace(/\n/g, '\r\n'))).toEqual(parseMinisignSignature(fixture.prehashedSignature));
+  });
+});
+
+describe('formatMinisignPublicKey', () => {
+  it('writes the key file the minisign binary wrote', () => {
+    expect(formatMinisignPublicKey(key)).toBe(fixture.publicKeyFile);
+  });
+});
+
+describe('formatMinisignSignature', () => {
+  describe.each([
+    ['prehashed "ED"', fixture.prehashedSignature],
+    ['legacy "Ed"', fixture.legacySignature],
+  ])('given the %s signature made by the minisign binary', (_, text) => {
+    const sig = parseMinisignSignature(text) as MinisignSignature;
+    it('writes the lines parseMinisignSignature reads back to the same signature', () => {
+      const untrusted = text.split('\n')[0]!.slice('untrusted comment: '.length);
+      expect(formatMinisignSignature(sig, untrusted)).toBe(text.endsWith('\n') ? text : `${text}\n`);
+      expect(parseMinisignSignature(formatMinisignSignature(sig, 'another comment'))).toEqual(sig);
+    });
+  });
+});
+
+describe('decodeMinisignSignature', () => {
+  it('reads the algorithm bytes without judging them, as Rekor does', () => {
+    const bytes = new Uint8Array(74).fill(7);
+    expect(decodeMinisignSignature(bytes)).toEqual({ algorithm: bytes.slice(0, 2), keyId: bytes.slice(2, 10), signature: bytes.slice(10) });
+  });
+});
+
+describe('verifyMinisignContent', () => {
+  it('checks the signature alone, with or without the BLAKE2b prehash', () => {
+    const prehashed = parseMinisignSignature(fixture.prehashedSignature) as MinisignSignature;
+    const legacy = parseMinisignSignature(fixture.legacySignature) as MinisignSignature;
+    expect(verifyMinisignContent(key.publicKey, message, prehashed.signature, true)).toBe(true);
+    expect(verifyMinisignContent(key.publicKey, message, prehashed.signature, false)).toBe(false);
+    expect(verifyMinisignContent(key.publicKey, message, legacy.signature, false)).toBe(true);
+    expect(verifyMinisignContent(key.publicKey, message, legacy.signature, true)).toBe(false);
   });
 });
