@@ -1,4 +1,3 @@
-import { concatBytes, utf8 } from '../../../shared/encoding/index.js';
 
 /** A DSSE envelope with one signature, bytes decoded. */
 export interface DsseEnvelope {
@@ -9,11 +8,4 @@ export interface DsseEnvelope {
   readonly keyid?: string;
 }
 
-/**
- * Returns the DSSE v1 pre-authentication encoding that signers sign:
- * `"DSSEv1" SP len(type) SP type SP len(payload) SP payload`, lengths in bytes, decimal.
- */
-export function preAuthEncoding(payloadType: string, payload: Uint8Array): Uint8Array {
-  const type = utf8(payloadType);
-  return concatBytes(utf8(`DSSEv1 ${type.length} `), type, utf8(` ${payload.length} `), payload);
-}
+export { preAuthEncoding } from '../../../shared/dsse/index.js';

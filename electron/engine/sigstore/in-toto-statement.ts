@@ -3,7 +3,7 @@ import { tryDecodeUtf8 } from '../../../shared/encoding/index.js';
 import { arrayAt, asRecord, recordAt, stringAt } from './json-fields.js';
 
 /** The DSSE payload type of in-toto statements. */
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+export { IN_TOTO_PAYLOAD_TYPE } from '../../../shared/dsse/index.js';
 
 /** The `_type` of in-toto Statement v1. */
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';

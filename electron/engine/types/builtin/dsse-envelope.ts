@@ -1,3 +1,4 @@
+import { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding } from '../../../../shared/dsse/index.js';
 /**
  * DSSE envelopes as Rekor's Go code reads and verifies them: `encoding/json` into
  * go-securesystemslib's `dsse.Envelope` (field names matched case-insensitively), PAE, and
@@ -6,7 +7,6 @@
  */
 
 import { InputError } from '../../../../shared/api/index.js';
-import { concatBytes, utf8 } from '../../../../shared/encoding/index.js';
 import type { IndexKey } from '../entry-kind.js';
 import { decodeDsseBase64 } from './go-base64.js';
 import { sha256Key } from './index-keys.js';
@@ -20,7 +20,7 @@ export interface DsseEnvelope {
 }
 
 /** The in-toto payload type Rekor extracts subject digests from. */
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+export { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding };
 
 function malformed(message: string, cause?: unknown): InputError {
   return new InputError('envelope_malformed', message, undefined, cause === undefined ? {} : { cause });
@@ -68,11 +68,6 @@ export function parseEnvelopeJson(text: string): DsseEnvelope {
   return { payloadType: goStringField(fields, 'payloadType', 'envelope'), payload: goStringField(fields, 'payload', 'envelope'), signatures };
 }
 
-/** Returns PAE(type, payload) = "DSSEv1 <len(type)> <type> <len(payload)> <payload>" (lengths in bytes). */
-export function preAuthEncoding(payloadType: string, payload: Uint8Array): Uint8Array {
-  const type = utf8(payloadType);
-  return concatBytes(utf8(`DSSEv1 ${type.length} `), type, utf8(` ${payload.length} `), payload);
-}
 
 /** Returns the decoded payload (standard, then URL base64), or throws InputError('envelope_malformed'). */
 export function decodeEnvelopePayload(envelope: DsseEnvelope): Uint8Array {

@@ -1,0 +1,1 @@
+export { preAuthEncoding, IN_TOTO_PAYLOAD_TYPE } from './pre-auth-encoding.js';
