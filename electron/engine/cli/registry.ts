@@ -25,6 +25,7 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
   'verify artifact': { summary: 'verify a Sigstore bundle for a file, check by check', load: async () => (await import('./commands/verify-artifact.js')).verifyArtifactCommand },
   'verify entry': { summary: 'verify a Rekor log entry offline (v1 LogEntry or v2)', load: async () => (await import('./commands/verify-entry.js')).verifyEntryCommand },
   'trusted-root export': { summary: 'write a Sigstore trusted_root.json for the local log', load: async () => (await import('./commands/trusted-root-export.js')).trustedRootExport },
+  serve: { summary: 'serve the local log over HTTP: Rekor v1/v2 API and C2SP tlog-tiles', load: async () => (await import('./commands/serve.js')).serve },
   ui: { summary: 'serve the workbench UI in the browser on 127.0.0.1 with a per-run token', load: async () => (await import('./commands/ui.js')).ui },
   'verify checkpoint': { summary: 'verify a signed checkpoint with verifier keys', load: async () => (await import('./commands/verify-checkpoint.js')).verifyCheckpointCommand },
   'verify inclusion': { summary: 'verify an inclusion proof (JSON of `log prove`)', load: async () => (await import('./commands/verify-inclusion.js')).verifyInclusionCommand },

@@ -4,3 +4,10 @@ export { parseListenAddress, allowedOrigins, isAllowedHost, isAllowedOrigin, isA
 export type { ListenAddress } from './ui-guards.js';
 export { resolveStaticFile } from './ui-static.js';
 export type { StaticFile } from './ui-static.js';
+export { startServeHost, DEFAULT_MAX_BODY_BYTES } from './serve-host.js';
+export type { ServeHost, ServeHostOptions } from './serve-host.js';
+export { parseServeAddress } from './serve-address.js';
+export type { ServeAddress } from './serve-address.js';
+export { treeIdOf } from './serve-context.js';
+export type { ServeContext } from './serve-context.js';
+export type { TransparencyLogEntryJson } from './transparency-log-entry.js';

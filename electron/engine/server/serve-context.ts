@@ -1,0 +1,59 @@
+/**
+ * What the serve handlers share, built once from the opened workbench: the local log, the append
+ * queue every write goes through, the log's identity in the forms each API spells it.
+ */
+
+import { toBase64, fromHex } from '../../../shared/encoding/index.js';
+import { nodeHasher } from '../crypto/index.js';
+import { createAppendQueue, type AppendQueue, type KindRegistry, type LogEntryContext } from '../entries/index.js';
+import type { Workbench } from '../open-workbench.js';
+import { ed25519SpkiDer } from '../sigstore/index.js';
+import { encodePem } from '../sigstore/pem.js';
+
+export interface ServeContext {
+  readonly workbench: Workbench;
+  /** What rekorLogEntry needs (store, log, SET signer, log ID). */
+  readonly entries: LogEntryContext;
+  readonly queue: AppendQueue;
+  /** The kinds the log accepts now (custom layouts are entries too, so this is re-read per write). */
+  kinds(): KindRegistry;
+  /** Rekor's tree ID: the first 8 bytes of the log ID as a positive int64, decimal. */
+  readonly treeId: string;
+  /** The tree ID as the 16 hex digits that prefix an 80-hex Rekor entry ID. */
+  readonly treeIdHex: string;
+  /** The log ID, standard base64 (protobuf `LogId.keyId`). */
+  readonly logIdBase64: string;
+  /** The log's Ed25519 public key, PEM SubjectPublicKeyInfo. */
+  readonly publicKeyPem: string;
+  /** Largest request body accepted, bytes. */
+  readonly maxBodyBytes: number;
+  /** Reports an unexpected error (a bug): the client only learns "internal error". */
+  report(error: unknown): void;
+}
+
+/** Returns Rekor's tree ID for a log ID: its first 8 bytes with the sign bit cleared (Trillian tree IDs are positive int64). */
+export function treeIdOf(logIdHex: string): { decimal: string; hex: string } {
+  const value = BigInt(`0x${logIdHex.slice(0, 16)}`) & 0x7fff_ffff_ffff_ffffn;
+  return { decimal: value.toString(10), hex: value.toString(16).padStart(16, '0') };
+}
+
+/** Returns the serve context of `workbench`. */
+export function createServeContext(workbench: Workbench, options: { maxBodyBytes: number; report(error: unknown): void }): ServeContext {
+  const log = workbench.localLog();
+  const entries: LogEntryContext = { store: workbench.store, log, signer: workbench.signer, logIdHex: workbench.logIdHex };
+  const kinds = () => workbench.kinds();
+  const treeId = treeIdOf(workbench.logIdHex);
+  return {
+    workbench,
+    entries,
+    // The queue's own `add` needs a registry; the handlers verify with a fresh one and call `append`.
+    queue: createAppendQueue({ log, hasher: nodeHasher, clock: workbench.clock, registry: kinds() }),
+    kinds,
+    treeId: treeId.decimal,
+    treeIdHex: treeId.hex,
+    logIdBase64: toBase64(fromHex(workbench.logIdHex)),
+    publicKeyPem: encodePem('PUBLIC KEY', ed25519SpkiDer(workbench.signer.verifier.publicKey)),
+    maxBodyBytes: options.maxBodyBytes,
+    report: options.report,
+  };
+}
