@@ -61,12 +61,33 @@ export function verifyConsistency(first: number, second: number, proof: readonly
     }
     return;
   }
+  const { firstRoot: fr, secondRoot: sr } = rootsFromConsistencyProof(first, second, proof, firstRoot, hasher);
+  if (!bytesEqual(fr, firstRoot)) {
+    fail(`proof rebuilds root ${toHex(fr)} for size ${first}, not ${toHex(firstRoot)}`, { ...details, computedRoot: toHex(fr) });
+  }
+  if (!bytesEqual(sr, secondRoot)) {
+    fail(`proof rebuilds root ${toHex(sr)} for size ${second}, not ${toHex(secondRoot)}`, { ...details, computedRoot: toHex(sr) });
+  }
+}
+
+/**
+ * Returns the two roots an RFC 6962 consistency proof from `first` to `second` (1 ≤ first < second)
+ * rebuilds (RFC 9162 §2.1.4.2). When `first` is a power of two the old tree is a node the proof
+ * does not carry, so `firstRootIfPowerOfTwo` stands in for it (and is returned as the first root).
+ * Throws VerificationError('consistency_proof_invalid') for a proof of the wrong length or hash size.
+ * A fork shows as a proof whose second root is the signed one and whose first root is not.
+ */
+export function rootsFromConsistencyProof(first: number, second: number, proof: readonly Hash[], firstRootIfPowerOfTwo: Hash, hasher: MerkleHasher): { firstRoot: Hash; secondRoot: Hash } {
+  const details = { first, second };
+  if (!(Number.isSafeInteger(first) && Number.isSafeInteger(second)) || first < 1 || first >= second) {
+    fail(`a consistency proof needs tree sizes 1 ≤ first < second, not ${first} and ${second}`, details);
+  }
   if (proof.length === 0) fail(`proof from size ${first} to ${second} is empty`, details);
   for (const [i, hash] of proof.entries()) {
     if (hash.length !== HASH_SIZE) fail(`proof hash ${i} is ${hash.length} bytes, not ${HASH_SIZE}`, details);
   }
   // RFC 9162 §2.1.4.2 step 2: a power-of-two old tree is itself a node of the new one.
-  const path = isPowerOfTwo(first) ? [firstRoot, ...proof] : [...proof];
+  const path = isPowerOfTwo(first) ? [firstRootIfPowerOfTwo, ...proof] : [...proof];
   let fn = first - 1;
   let sn = second - 1;
   while (fn % 2 === 1) {
@@ -92,12 +113,7 @@ export function verifyConsistency(first: number, second: number, proof: readonly
     sn = Math.floor(sn / 2);
   }
   if (sn !== 0) fail(`proof from size ${first} to ${second} has ${proof.length} hashes, fewer than it needs`, details);
-  if (!bytesEqual(fr, firstRoot)) {
-    fail(`proof rebuilds root ${toHex(fr)} for size ${first}, not ${toHex(firstRoot)}`, { ...details, computedRoot: toHex(fr) });
-  }
-  if (!bytesEqual(sr, secondRoot)) {
-    fail(`proof rebuilds root ${toHex(sr)} for size ${second}, not ${toHex(secondRoot)}`, { ...details, computedRoot: toHex(sr) });
-  }
+  return { firstRoot: fr, secondRoot: sr };
 }
 
 function isPowerOfTwo(n: number): boolean {

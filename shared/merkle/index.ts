@@ -8,7 +8,7 @@ export { foldRange, rehash, ProofPlanBuilder } from './proof-plan.js';
 export type { HashReader, ProofPlan } from './proof-plan.js';
 export { inclusionPlan, inclusionSteps, rootFromInclusionProof, verifyInclusion } from './inclusion.js';
 export type { InclusionStep } from './inclusion.js';
-export { consistencyPlan, verifyConsistency } from './consistency.js';
+export { consistencyPlan, verifyConsistency, rootsFromConsistencyProof } from './consistency.js';
 export { treeRoot, rootOfLeafHashes } from './tree-hash.js';
 export {
   TILE_HEIGHT,

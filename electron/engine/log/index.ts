@@ -6,3 +6,4 @@ export { systemClock } from './checkpoint-signer.js';
 export type { CheckpointSigner, Clock } from './checkpoint-signer.js';
 export { rebuildTree } from './rebuild-tree.js';
 export type { RebuiltTree } from './rebuild-tree.js';
+export { loadTileBuilder } from './tile-edge.js';

@@ -2,16 +2,12 @@ import { ConflictError, InputError, NotFoundError, VerificationError } from '../
 import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
 import {
   MAX_BUNDLE_ENTRY_SIZE,
-  TILE_WIDTH,
   TileBuilder,
   consistencyPlan,
   coveringNodes,
   createTileHashReader,
   inclusionPlan,
-  levelWidth,
   rehash,
-  tileBottom,
-  tileKey,
   treeRoot,
   type Hash,
   type HashReader,
@@ -19,6 +15,7 @@ import {
 } from '../../../shared/merkle/index.js';
 import type { LogRecord, NewEntry, Store } from '../store/index.js';
 import type { CheckpointSigner, Clock } from './checkpoint-signer.js';
+import { loadTileBuilder } from './tile-edge.js';
 
 export interface AppendResult {
   readonly first: number;
@@ -221,21 +218,6 @@ export class LocalLog {
   }
 
   private loadBuilder(size: number): TileBuilder {
-    const log = this.record();
-    const partials: Array<{ level: number; index: number }> = [];
-    for (let level = 0; levelWidth(level, size) > 0; level++) {
-      partials.push({ level, index: Math.floor(levelWidth(level, size) / TILE_WIDTH) });
-    }
-    const tiles = this.deps.store.readTiles(log.id, partials);
-    const edge = partials.map((p) => {
-      const width = levelWidth(p.level, size) % TILE_WIDTH;
-      if (width === 0) return new Uint8Array(0);
-      const tile = tiles.get(tileKey(p.level, p.index));
-      if (!tile || tile.width !== width) {
-        throw new VerificationError('tile_missing', `log ${log.name} lacks tile ${p.level}/${p.index} of width ${width} for size ${size}`);
-      }
-      return tileBottom(tile.nodes, width);
-    });
-    return new TileBuilder(this.deps.hasher, size, edge);
+    return loadTileBuilder(this.deps.store, this.record(), size, this.deps.hasher);
   }
 }

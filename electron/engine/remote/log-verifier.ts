@@ -34,7 +34,7 @@ export function normaliseVerifierKey(key: string): string {
 
 /**
  * Returns the checkpoint of `note` after checking that one of the log's keys signed it and that its
- * origin is the log's. Throws VerificationError (checkpoint_invalid / origin_mismatch / signature errors).
+ * origin is the log's (any origin while the log's is not yet pinned: ''). Throws VerificationError (checkpoint_invalid / origin_mismatch / signature errors).
  */
 export function openLogCheckpoint(log: LogVerifierSpec, note: string): Checkpoint {
   const vkeys = log.verifierKeys.filter((k) => !isPemKey(k));
@@ -42,7 +42,7 @@ export function openLogCheckpoint(log: LogVerifierSpec, note: string): Checkpoin
   const failures: string[] = [];
   if (vkeys.length > 0) {
     try {
-      return openCheckpoint(note, vkeys.map(parseVerifierKey), { origin: log.origin }).checkpoint;
+      return openCheckpoint(note, vkeys.map(parseVerifierKey), log.origin === '' ? {} : { origin: log.origin }).checkpoint;
     } catch (error) {
       if (pems.length === 0) throw error;
       failures.push(isWorkbenchError(error) ? error.message : String(error));
@@ -51,7 +51,7 @@ export function openLogCheckpoint(log: LogVerifierSpec, note: string): Checkpoin
   for (const pem of pems) {
     try {
       const { checkpoint } = openRekorCheckpoint(note, createPublicKey(pem));
-      if (checkpoint.origin !== log.origin) {
+      if (log.origin !== '' && checkpoint.origin !== log.origin) {
         throw new VerificationError('origin_mismatch', `checkpoint origin ${JSON.stringify(checkpoint.origin)} is not the expected ${JSON.stringify(log.origin)}`, { origin: checkpoint.origin, expectedOrigin: log.origin });
       }
       return checkpoint;

@@ -98,6 +98,20 @@ const MIGRATIONS: readonly string[] = [
   -- (entry_meta kind = 'layout'), so the log is their only, tamper-evident record.
   CREATE INDEX entry_meta_by_kind ON entry_meta (log_id, kind, api_version);
   `,
+  // 3: fork evidence of mirrored logs.
+  `
+  -- Two signed checkpoints of one log that cannot both be true, kept with the proof that shows it:
+  -- the evidence document is self-contained (it re-checks with only the log's public key).
+  CREATE TABLE forks (
+    id          INTEGER PRIMARY KEY,
+    log_id      INTEGER NOT NULL REFERENCES logs (id),
+    older_size  INTEGER NOT NULL,
+    newer_size  INTEGER NOT NULL,
+    evidence    TEXT NOT NULL,
+    detected_at INTEGER NOT NULL,
+    UNIQUE (log_id, evidence)
+  );
+  `,
 ];
 
 /** Returns the schema version a fully migrated database has. */
