@@ -29,5 +29,9 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
   ui: { summary: 'serve the workbench UI in the browser on 127.0.0.1 with a per-run token', load: async () => (await import('./commands/ui.js')).ui },
   'verify checkpoint': { summary: 'verify a signed checkpoint with verifier keys', load: async () => (await import('./commands/verify-checkpoint.js')).verifyCheckpointCommand },
   'verify inclusion': { summary: 'verify an inclusion proof (JSON of `log prove`)', load: async () => (await import('./commands/verify-inclusion.js')).verifyInclusionCommand },
+  'remote add': { summary: 'register a remote log to mirror (rekor, rekor-v2, tiles, sumdb)', load: async () => (await import('./commands/remote.js')).remoteAdd },
+  'remote list': { summary: 'list the remote logs and how much of each is mirrored', load: async () => (await import('./commands/remote.js')).remoteList },
+  sync: { summary: 'mirror a remote log, verifying everything; a fork exits 4 with evidence', load: async () => (await import('./commands/sync.js')).sync },
+  'verify evidence': { summary: 're-check a fork evidence file with only the log key', load: async () => (await import('./commands/verify-evidence.js')).verifyEvidence },
   'verify consistency': { summary: 'verify a consistency proof (JSON of `log consistency`)', load: async () => (await import('./commands/verify-consistency.js')).verifyConsistencyCommand },
 };
