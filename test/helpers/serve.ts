@@ -2,10 +2,12 @@
  * A `provwb serve` host on a random loopback port over a fresh temporary workbench, and signed
  * requests to send it: hashedrekord 0.0.1 proposed entries (Rekor v1) and CreateEntryRequests (v2).
  */
+import { spawn } from 'node:child_process';
 import { createHash, sign } from 'node:crypto';
 import { startServeHost, type ServeHost } from '../../electron/engine/server/index.js';
 import type { Workbench } from '../../electron/engine/open-workbench.js';
 import { testSigner, type TestSigner } from '../fixtures/sigstore/local-signing.js';
+import { assertCliBuilt, provwbBin } from './cli.js';
 import { tempWorkbench, type FakeClock } from './temp-workbench.js';
 
 export interface TestServe {
@@ -85,4 +87,44 @@ export async function getUrl(url: string): Promise<{ status: number; headers: He
     json = undefined;
   }
   return { status: response.status, headers: response.headers, json, text, bytes };
+}
+
+/** A `provwb serve` child process (the built CLI) and how to stop it. */
+export interface ServeProcess {
+  readonly url: string;
+  /** Sends `signal` and resolves with the exit status and everything printed. */
+  stop(signal?: NodeJS.Signals): Promise<{ status: number | null; stdout: string; stderr: string }>;
+}
+
+/** Spawns `provwb --data-dir DIR serve --addr 127.0.0.1:0 --json ARGS` and resolves once it printed its URL. */
+export function spawnServe(dataDir: string, args: readonly string[] = []): Promise<ServeProcess> {
+  assertCliBuilt();
+  const child = spawn(process.execPath, [provwbBin, '--data-dir', dataDir, 'serve', '--addr', '127.0.0.1:0', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => child.on('exit', (status) => resolve({ status, stdout, stderr })));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`provwb serve printed no URL within 20 s: ${stderr}`)), 20_000);
+    const onData = () => {
+      const line = stdout.split('\n')[0];
+      if (!stdout.includes('\n') || line === undefined) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({
+        url,
+        stop: (signal = 'SIGTERM') => {
+          child.kill(signal);
+          return exited;
+        },
+      });
+    };
+    child.stdout.on('data', onData);
+    void exited.then((r) => {
+      clearTimeout(timer);
+      reject(new Error(`provwb serve exited (${r.status}) before printing its URL: ${r.stderr}`));
+    });
+  });
 }
