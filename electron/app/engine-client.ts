@@ -4,9 +4,13 @@ import type { FromEngine, ToEngine } from './engine-messages.js';
 
 /** A call the engine has not answered in this time fails (the window must never hang on it). */
 const CALL_TIMEOUT_MS = 60_000;
+/** Hashing a multi-gigabyte release file takes longer than any call. */
+const STAGE_TIMEOUT_MS = 30 * 60_000;
 
 export interface EngineClient {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiEnvelope>;
+  /** Stages a file for signing by its path (hashed in the engine); resolves with a StagedArtifactDto envelope. */
+  stage(filePath: string): Promise<ApiEnvelope>;
   onEvent(listener: (name: string, payload: unknown) => void): void;
   stop(): void;
 }
@@ -55,20 +59,26 @@ export function startEngine(options: { hostScript: string; dataDir: string }): E
     return proc;
   }
 
+  function send(what: string, timeoutMs: number, message: (id: number) => ToEngine): Promise<ApiEnvelope> {
+    child ??= spawn();
+    const id = nextId++;
+    const proc = child;
+    return new Promise<ApiEnvelope>((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(failureEnvelope(new WorkbenchError('engine_timeout', `the engine did not answer ${what} within ${timeoutMs / 1000} s`)));
+      }, timeoutMs);
+      pending.set(id, { resolve, timer });
+      proc.postMessage(message(id));
+    });
+  }
+
   return {
     call(method, input) {
-      child ??= spawn();
-      const id = nextId++;
-      const proc = child;
-      return new Promise<ApiEnvelope>((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve(failureEnvelope(new WorkbenchError('engine_timeout', `the engine did not answer ${method} within ${CALL_TIMEOUT_MS / 1000} s`)));
-        }, CALL_TIMEOUT_MS);
-        pending.set(id, { resolve, timer });
-        const message: ToEngine = { type: 'call', id, method, input };
-        proc.postMessage(message);
-      });
+      return send(method, CALL_TIMEOUT_MS, (id) => ({ type: 'call', id, method, input }));
+    },
+    stage(filePath) {
+      return send('staging a file', STAGE_TIMEOUT_MS, (id) => ({ type: 'stage', id, path: filePath }));
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -5,10 +5,11 @@
  */
 
 import type {} from 'electron';
-import { WORKBENCH_EVENTS, dispatchApiCall, failureEnvelope, isApiMethod, parseApiInput, type WorkbenchApi, type WorkbenchEventName } from '../../shared/api/index.js';
+import { MAX_ARTIFACT_BYTES, WORKBENCH_EVENTS, dispatchApiCall, failureEnvelope, isApiMethod, parseApiInput, type WorkbenchApi, type WorkbenchEventName } from '../../shared/api/index.js';
 import { defaultDataDir } from '../engine/data-dir.js';
 import { openWorkbench, type Workbench } from '../engine/open-workbench.js';
 import { createWorkbenchApi } from '../engine/workbench-api.js';
+import { createArtifactStaging } from '../engine/workbench-artifacts.js';
 import type { FromEngine, ToEngine } from './engine-messages.js';
 
 const port = process.parentPort;
@@ -22,9 +23,11 @@ const dataDir = process.env.PROVWB_DATA_DIR_FOR_ENGINE ?? defaultDataDir();
 let workbench: Workbench | undefined;
 let api: WorkbenchApi | undefined;
 let openError: unknown;
+// Files the user picked for signing, by path (the main process checked the sender and the path).
+const staging = createArtifactStaging({ maxBytes: MAX_ARTIFACT_BYTES });
 try {
   workbench = openWorkbench({ dataDir });
-  api = createWorkbenchApi(workbench);
+  api = createWorkbenchApi(workbench, { staging });
   for (const name of Object.keys(WORKBENCH_EVENTS) as WorkbenchEventName[]) api.on(name, (payload) => send({ type: 'event', name, payload }));
 } catch (error) {
   // Typically workbench_not_initialized: every call answers it, with its hint, so the window can say so.
@@ -32,7 +35,22 @@ try {
 }
 
 port.on('message', (event: Electron.MessageEvent) => {
-  const message = event.data as Partial<ToEngine>;
+  const message = event.data as ToEngine | undefined;
+  if (message?.type === 'stage' && typeof message.id === 'number' && typeof message.path === 'string') {
+    const { id } = message;
+    const started = Date.now();
+    void staging
+      .stagePath(message.path, (done, total) => {
+        const elapsedSec = (Date.now() - started) / 1000;
+        const ratePerSec = elapsedSec > 0 ? done / elapsedSec : 0;
+        send({ type: 'event', name: 'task-progress', payload: { task: `stage:${id}`, label: 'Hashing', done, total, ratePerSec, etaSec: ratePerSec > 0 ? (total - done) / ratePerSec : null } });
+      })
+      .then(
+        (result) => send({ type: 'result', id, envelope: { ok: true, result } }),
+        (error: unknown) => send({ type: 'result', id, envelope: failureEnvelope(error) }),
+      );
+    return;
+  }
   if (message?.type !== 'call' || typeof message.id !== 'number') return;
   const { id, method, input } = message;
   void (async () => {
@@ -47,4 +65,7 @@ port.on('message', (event: Electron.MessageEvent) => {
   })();
 });
 
-process.on('exit', () => workbench?.close());
+process.on('exit', () => {
+  staging.close();
+  workbench?.close();
+});

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../engine/data-dir.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { startEngine, type EngineClient } from './engine-client.js';
-import { answerIpcCall } from './ipc-call.js';
-import { CALL_CHANNEL, EVENT_CHANNEL, READY_CHANNEL } from './ipc-channels.js';
+import { answerIpcCall, answerStageFile } from './ipc-call.js';
+import { CALL_CHANNEL, EVENT_CHANNEL, READY_CHANNEL, STAGE_CHANNEL } from './ipc-channels.js';
 import { menuTemplate } from './menu.js';
 import { filesInArgv, readOpenedFile } from './opened-file.js';
 import { APP_ORIGIN, isTrustedSender } from './trusted-sender.js';
@@ -165,6 +165,7 @@ if (!app.requestSingleInstanceLock()) {
     engine = startEngine({ hostScript: ENGINE_HOST, dataDir: dataDirFrom(process.argv) });
     engine.onEvent(sendEvent);
     ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(event.senderFrame?.url, method, input, (m, i) => engine!.call(m, i)));
+    ipcMain.handle(STAGE_CHANNEL, (event, filePath: unknown) => answerStageFile(event.senderFrame?.url, filePath, (p) => engine!.stage(p)));
     ipcMain.on(READY_CHANNEL, (event) => {
       if (!isTrustedSender(event.senderFrame?.url)) return;
       rendererListening = true;

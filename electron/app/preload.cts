@@ -7,14 +7,17 @@
 import electron = require('electron');
 import type { WorkbenchBridge } from '../../shared/api/workbench-api.js';
 
-const { contextBridge, ipcRenderer } = electron;
+const { contextBridge, ipcRenderer, webUtils } = electron;
 
 const CALL_CHANNEL = 'workbench:call';
 const EVENT_CHANNEL = 'workbench:event';
 const READY_CHANNEL = 'workbench:ready';
+const STAGE_CHANNEL = 'workbench:stage-file';
 
 const bridge: WorkbenchBridge = {
   invoke: (method, input) => ipcRenderer.invoke(CALL_CHANNEL, method, input),
+  // Only a real File from a drop or a file input has a path; anything else sends '' and is refused.
+  stageFile: (file) => ipcRenderer.invoke(STAGE_CHANNEL, file instanceof File ? webUtils.getPathForFile(file) : ''),
   subscribe(listener) {
     // The IpcRendererEvent (with its sender) never reaches the page: only the name and payload.
     const handler = (_event: Electron.IpcRendererEvent, name: unknown, payload: unknown) => {

@@ -13,6 +13,7 @@ import {
   type EntryDetailDto,
   type EntryRowDto,
   type IndexKeyDto,
+  MAX_ARTIFACT_BYTES,
   type LogSummaryDto,
   type SearchMatchDto,
   type WorkbenchApi,
@@ -25,11 +26,15 @@ import { logIdOfVerifier, parseVerifierKey } from '../../shared/note/index.js';
 import { nodeHasher } from './crypto/index.js';
 import { rekorLogEntry, searchEntries, type KindRegistry } from './entries/index.js';
 import { LOCAL_LOG_NAME, type Workbench } from './open-workbench.js';
+import { createArtifactStaging, type ArtifactStaging } from './workbench-artifacts.js';
+import { createSigningOperations } from './workbench-signing.js';
 import type { CheckpointRecord, LogRecord, StoredEntry } from './store/index.js';
 
 export interface WorkbenchApiOptions {
   /** How often `log-changed` subscribers get the tree heads re-read (other processes may append). */
   readonly pollMs?: number;
+  /** Where `signing.sign` finds artefacts; the browser-mode host uploads into the same one. */
+  readonly staging?: ArtifactStaging;
 }
 
 const PREVIEW_CHARS = 64;
@@ -79,6 +84,7 @@ function rowOf(entry: StoredEntry, uuid: string): EntryRowDto {
 export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOptions = {}): WorkbenchApi {
   const { store } = workbench;
   const pollMs = options.pollMs ?? 1000;
+  const signing = createSigningOperations(workbench, options.staging ?? createArtifactStaging({ maxBytes: MAX_ARTIFACT_BYTES }));
 
   function resolveLog(name: string | undefined): LogRecord {
     const wanted = name ?? LOCAL_LOG_NAME;
@@ -309,6 +315,9 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
         return detail;
       },
     },
+
+    keys: signing.keys,
+    signing: signing.signing,
 
     on(event, listener) {
       let set = listeners.get(event);

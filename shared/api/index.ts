@@ -36,7 +36,22 @@ export type {
   ConsistencyInput,
   ConsistencyDto,
 } from './workbench-dto.js';
+export { MAX_ARTIFACT_BYTES, MAX_REKORD_CONTENT_BYTES } from './workbench-signing-dto.js';
+export type {
+  KeyTypeDto,
+  GeneratedKeyTypeDto,
+  SigningKindDto,
+  KeyDto,
+  KeyListDto,
+  GenerateKeyInputDto,
+  ImportKeyInputDto,
+  KeyNameInput,
+  PublicKeyExportDto,
+  StagedArtifactDto,
+  SignInputDto,
+  SignResultDto,
+} from './workbench-signing-dto.js';
 export { validateApiInput, parseApiInput } from './workbench-inputs.js';
-export { integer, string, array, object, validate } from './input-schema.js';
+export { integer, string, oneOf, array, object, validate } from './input-schema.js';
 export type { InputProblem, Schema } from './input-schema.js';
 export { errorToData, failureEnvelope, parseErrorData, resultFromEnvelope } from './api-envelope.js';

@@ -65,6 +65,19 @@ export function string(options: { maxLength: number; minLength?: number; pattern
   };
 }
 
+/** One of the `values`, compared exactly. */
+export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
+  return {
+    check(value, pointer, problems) {
+      if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+        problems.push({ pointer, message: `must be one of ${values.join(', ')}, not ${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeName(value)}` });
+        return undefined;
+      }
+      return value as T;
+    },
+  };
+}
+
 /** An array of at most `maxItems` items, each checked by `item`. */
 export function array<T>(item: Schema<T>, options: { maxItems: number }): Schema<readonly T[]> {
   return {

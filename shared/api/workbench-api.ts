@@ -19,6 +19,16 @@ import type {
   SearchResultDto,
   WorkbenchInfoDto,
 } from './workbench-dto.js';
+import type {
+  GenerateKeyInputDto,
+  ImportKeyInputDto,
+  KeyDto,
+  KeyListDto,
+  KeyNameInput,
+  PublicKeyExportDto,
+  SignInputDto,
+  SignResultDto,
+} from './workbench-signing-dto.js';
 
 /** Events the engine (or, for `file-opened`, the desktop shell) pushes to the UI: name → payload. */
 export interface WorkbenchEvents {
@@ -63,6 +73,23 @@ export interface WorkbenchApi {
     /** One entry: body, kind fields, inclusion proof, checkpoint and verifier keys. */
     get(input: GetEntryInput): Promise<EntryDetailDto>;
   };
+  readonly keys: {
+    /** Every keyring key with its fingerprint and the kinds it can sign, ordered by name. */
+    list(): Promise<KeyListDto>;
+    /** Generates a key (ed25519, ecdsa-p256, or pgp with an email) sealed with the passphrase. */
+    generate(input: GenerateKeyInputDto): Promise<KeyDto>;
+    /** Imports a key file (armored OpenPGP, OpenSSH, minisign, PEM); nothing is stored on failure. */
+    import(input: ImportKeyInputDto): Promise<KeyDto>;
+    /** A key's public part in its ecosystem's text form. */
+    exportPublic(input: KeyNameInput): Promise<PublicKeyExportDto>;
+  };
+  readonly signing: {
+    /**
+     * Signs a staged artefact (uploaded in browser mode, picked in the desktop app), logs the entry
+     * and returns it with the bundle or detached signature; the staged copy is released.
+     */
+    sign(input: SignInputDto): Promise<SignResultDto>;
+  };
   /** Subscribes to one event; returns the function that unsubscribes. */
   on<E extends WorkbenchEventName>(event: E, listener: WorkbenchEventListener<E>): () => void;
 }
@@ -89,6 +116,11 @@ export const API_METHODS = {
   'entries.list': true,
   'entries.search': true,
   'entries.get': true,
+  'keys.list': true,
+  'keys.generate': true,
+  'keys.import': true,
+  'keys.exportPublic': true,
+  'signing.sign': true,
 } as const satisfies Record<ApiMethod, true>;
 
 /** Returns true when `name` is a method of the contract (own keys only: never `__proto__` or `toString`). */
@@ -120,6 +152,15 @@ export function apiFromCall(call: ApiCall, on: WorkbenchApi['on']): WorkbenchApi
       search: (input) => call('entries.search', input),
       get: (input) => call('entries.get', input),
     },
+    keys: {
+      list: () => call('keys.list', {}),
+      generate: (input) => call('keys.generate', input),
+      import: (input) => call('keys.import', input),
+      exportPublic: (input) => call('keys.exportPublic', input),
+    },
+    signing: {
+      sign: (input) => call('signing.sign', input),
+    },
     on,
   };
 }
@@ -131,6 +172,11 @@ const DISPATCH: { readonly [M in ApiMethod]: (api: WorkbenchApi, input: ApiInput
   'entries.list': (api, input) => api.entries.list(input),
   'entries.search': (api, input) => api.entries.search(input),
   'entries.get': (api, input) => api.entries.get(input),
+  'keys.list': (api) => api.keys.list(),
+  'keys.generate': (api, input) => api.keys.generate(input),
+  'keys.import': (api, input) => api.keys.import(input),
+  'keys.exportPublic': (api, input) => api.keys.exportPublic(input),
+  'signing.sign': (api, input) => api.signing.sign(input),
 };
 
 /**
@@ -151,4 +197,10 @@ export interface WorkbenchBridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   /** Subscribes to every event; returns the function that unsubscribes. */
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
+  /**
+   * Hands a file the user dropped or picked to the engine for signing, by its path on disk (the
+   * preload reads it with webUtils; a page cannot name a path itself). Resolves with an
+   * ApiEnvelope of a StagedArtifactDto.
+   */
+  stageFile(file: unknown): Promise<unknown>;
 }

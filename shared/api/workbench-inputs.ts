@@ -4,7 +4,7 @@
  */
 
 import { InputError } from './errors.js';
-import { array, integer, object, string, validate, type InputProblem, type Schema } from './input-schema.js';
+import { array, integer, object, oneOf, string, validate, type InputProblem, type Schema } from './input-schema.js';
 import type { ApiInput, ApiMethod } from './workbench-api.js';
 import { MAX_CHECKPOINT_LIMIT, MAX_PAGE_ROWS, MAX_SEARCH_RESULTS } from './workbench-dto.js';
 
@@ -12,6 +12,14 @@ const logName = string({ minLength: 1, maxLength: 200, pattern: /^[^\u0000-\u001
 const logIndex = integer({ min: 0 });
 const treeSize = integer({ min: 1 });
 const uuid = string({ maxLength: 80, pattern: /^([0-9a-fA-F]{16})?[0-9a-fA-F]{64}$/, patternHint: '64 hex digits (or 80, with a Rekor tree ID)' });
+
+const keyName = string({ minLength: 1, maxLength: 128, pattern: /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/, patternHint: '1–128 letters, digits and . _ @ + - (starting with a letter or digit)' });
+// Long enough for any passphrase a person types or a manager generates; bounded so scrypt input stays small.
+const passphrase = string({ minLength: 1, maxLength: 1024 });
+const email = string({ minLength: 3, maxLength: 254, pattern: /^[^\s@<>]+@[^\s@<>]+$/, patternHint: 'an email address like release@example.org' });
+// 1 MiB of key file (the keyring's own limit) is at most 1 398 104 base64 characters.
+const keyBase64 = string({ minLength: 1, maxLength: 1_398_104, pattern: /^[A-Za-z0-9+/]*={0,2}$/, patternHint: 'base64' });
+const artifactId = string({ maxLength: 32, minLength: 32, pattern: /^[0-9a-f]{32}$/, patternHint: 'a staged artefact id (32 hex digits)' });
 
 const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
   'log.info': object({}, {}),
@@ -39,6 +47,13 @@ const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
   'entries.get': object({}, { log: logName, logIndex, uuid, treeSize }, (v) =>
     (v.logIndex === undefined) === (v.uuid === undefined) ? [{ pointer: '', message: 'needs exactly one of logIndex and uuid' }] : [],
   ),
+  'keys.list': object({}, {}),
+  'keys.generate': object({ type: oneOf(['ed25519', 'ecdsa-p256', 'pgp'] as const), name: keyName, passphrase }, { email }, (v) =>
+    v.type === 'pgp' && v.email === undefined ? [{ pointer: '/email', message: 'is required for pgp keys (it goes into the user ID)' }] : [],
+  ),
+  'keys.import': object({ name: keyName, keyBase64 }, { passphrase, sourcePassphrase: passphrase }),
+  'keys.exportPublic': object({ name: keyName }, {}),
+  'signing.sign': object({ artifact: artifactId, keyName, passphrase }, { kind: oneOf(['hashedrekord', 'rekord', 'dsse'] as const) }),
 };
 
 /** Returns every problem of `input` as the input of `method` (empty when it is valid). */

@@ -22,6 +22,7 @@ import {
   type WorkbenchErrorData,
   type WorkbenchEventName,
 } from '../../../shared/api/index.js';
+import type { ArtifactStaging } from '../workbench-artifacts.js';
 import { allowedOrigins, hasBearerToken, isAllowedFetchSite, isAllowedHost, isAllowedOrigin } from './ui-guards.js';
 import { resolveStaticFile } from './ui-static.js';
 
@@ -35,8 +36,10 @@ export interface UiHostOptions {
   readonly port?: number;
   /** Defaults to 32 random bytes, base64url. */
   readonly token?: string;
-  /** Largest request body accepted, default 64 KiB (every API input is far smaller). */
+  /** Largest API call body accepted, default 2 MiB (the largest input is a key file of at most 1 MiB, base64). */
   readonly maxBodyBytes?: number;
+  /** Where `POST /api/upload` puts artefacts for `signing.sign` (the api's own staging); no uploads without it. */
+  readonly staging?: ArtifactStaging;
   /** Interval of the event stream's keep-alive comments, default 15 s. */
   readonly keepAliveMs?: number;
 }
@@ -88,6 +91,7 @@ const STATUS_OF_FAMILY: Readonly<Record<ErrorFamily, number>> = {
 
 const API_CALL_PREFIX = '/api/call/';
 const EVENTS_PATH = '/api/events';
+const UPLOAD_PATH = '/api/upload';
 
 /** Returns dist/renderer next to the compiled engine (dist/electron/engine/server → dist/renderer). */
 export function defaultRendererDir(): string {
@@ -147,7 +151,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
  */
 export async function startUiHost(options: UiHostOptions): Promise<UiHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const keepAliveMs = options.keepAliveMs ?? 15_000;
   const bindHost = options.host ?? '127.0.0.1';
   const streams = new Set<ServerResponse>();
@@ -168,6 +172,24 @@ export async function startUiHost(options: UiHostOptions): Promise<UiHost> {
     if (!isApiMethod(method)) throw new HttpRefusal(404, { family: 'not_found', code: 'method_unknown', message: `no API method ${JSON.stringify(method)}` });
     const result = await dispatchApiCall(options.api, method, parseApiInput(method, input));
     sendJson(res, 200, { result });
+  }
+
+  /**
+   * `POST /api/upload?name=FILE` with the raw bytes (application/octet-stream): streamed to a private
+   * temp file and hashed on the way, never held in memory; answers `{result: StagedArtifactDto}`.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, query: string): Promise<void> {
+    if (req.method !== 'POST') throw refusal(405, 'method_not_allowed', `${req.method ?? '?'} is not allowed on ${UPLOAD_PATH}; use POST`);
+    if (!options.staging) throw new HttpRefusal(404, { family: 'not_found', code: 'route_not_found', message: 'this host takes no uploads' });
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/octet-stream') throw refusal(415, 'content_type_unsupported', `an upload must be application/octet-stream, not ${JSON.stringify(contentType)}`);
+    const name = new URLSearchParams(query).get('name');
+    if (name === null || name === '') throw new InputError('artifact_name_invalid', 'the upload names no file: add ?name=FILE');
+    // Refused before reading a byte when the size is declared; checked again while streaming when not.
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > options.staging.maxBytes) throw refusal(413, 'artifact_too_large', `the file is ${declared} bytes; the limit is ${options.staging.maxBytes}`, 'sign it with `provwb sign FILE` in a terminal');
+    const staged = await options.staging.stageStream(name, req);
+    sendJson(res, 200, { result: staged });
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -232,6 +254,7 @@ export async function startUiHost(options: UiHostOptions): Promise<UiHost> {
           throw refusal(401, 'unauthorized', 'this request does not carry the access token of this provwb ui run', 'open the URL that `provwb ui` printed: it carries the token after #token=');
         }
         if (urlPath === EVENTS_PATH) return handleEvents(req, res);
+        if (urlPath === UPLOAD_PATH) return await handleUpload(req, res, (req.url ?? '').split('?')[1]?.split('#')[0] ?? '');
         if (urlPath.startsWith(API_CALL_PREFIX)) return await handleCall(req, res, urlPath.slice(API_CALL_PREFIX.length));
         throw new HttpRefusal(404, { family: 'not_found', code: 'route_not_found', message: `nothing at ${urlPath}` });
       }

@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../../shared/api/index.js';
+import type { StagedArtifactDto, WorkbenchApi } from '../../../shared/api/index.js';
 
 /** How the page reaches the engine: live, retrying the event stream, or refused (bad token). */
 export type ConnectionStatus = 'live' | 'reconnecting' | 'unauthorized';
@@ -10,6 +10,11 @@ export interface Connection {
   /** For the status bar, e.g. `127.0.0.1:41234`. */
   readonly label: string;
   status(): ConnectionStatus;
+  /**
+   * Hands a release file to the engine for `signing.sign`: uploaded (browser mode) or named by its
+   * path (desktop). Not part of WorkbenchApi because its input is a file, not plain JSON.
+   */
+  stageArtifact(file: File, onProgress?: (doneBytes: number, totalBytes: number) => void): Promise<StagedArtifactDto>;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/api/index.js';
 import { createStatus, type Connection } from './connection.js';
 import { EventStreamParser } from './event-stream.js';
+import { uploadArtifact } from './upload-artifact.js';
 
 export interface HttpApiOptions {
   /** The page's origin, e.g. `http://127.0.0.1:41234`. */
@@ -139,5 +140,6 @@ export function createHttpApi(options: HttpApiOptions): Connection {
     label: options.baseUrl.replace(/^https?:\/\//, ''),
     status: status.get,
     onStatus: status.on,
+    stageArtifact: (file, onProgress) => uploadArtifact(options.baseUrl, options.token, file, onProgress),
   };
 }

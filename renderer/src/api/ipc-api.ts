@@ -8,6 +8,7 @@ import {
   isWorkbenchEventName,
   resultFromEnvelope,
   type ApiCall,
+  type StagedArtifactDto,
   type WorkbenchApi,
   type WorkbenchBridge,
   type WorkbenchEventListener,
@@ -15,11 +16,11 @@ import {
 } from '../../../shared/api/index.js';
 import { createStatus, type Connection } from './connection.js';
 
-/** Returns true when `value` has the bridge's two functions (what the preload exposes). */
+/** Returns true when `value` has the bridge's functions (what the preload exposes). */
 export function isWorkbenchBridge(value: unknown): value is WorkbenchBridge {
   if (typeof value !== 'object' || value === null) return false;
   const bridge = value as Record<string, unknown>;
-  return typeof bridge.invoke === 'function' && typeof bridge.subscribe === 'function';
+  return typeof bridge.invoke === 'function' && typeof bridge.subscribe === 'function' && typeof bridge.stageFile === 'function';
 }
 
 /** Events that may arrive before any view listens (a file opened with the app): kept for the first listener. */
@@ -51,5 +52,13 @@ export function createIpcApi(bridge: WorkbenchBridge): Connection {
     };
   };
   const status = createStatus('live');
-  return { api: apiFromCall(call, on), mode: 'desktop', label: 'desktop', status: status.get, onStatus: status.on };
+  return {
+    api: apiFromCall(call, on),
+    mode: 'desktop',
+    label: 'desktop',
+    status: status.get,
+    onStatus: status.on,
+    // The engine hashes the file where it lies; its progress arrives as task-progress events.
+    stageArtifact: async (file) => resultFromEnvelope(await bridge.stageFile(file)) as StagedArtifactDto,
+  };
 }

@@ -15,6 +15,13 @@ export function useWorkbench(): WorkbenchApi {
   return connection.api;
 }
 
+/** Returns the function that hands a file to the engine for signing (upload or desktop path). */
+export function useStageArtifact(): Connection['stageArtifact'] {
+  const connection = useContext(ConnectionContext);
+  if (!connection) throw new Error('bug: useStageArtifact outside WorkbenchProvider');
+  return connection.stageArtifact;
+}
+
 /** Returns the connection (for the shell's status bar only). */
 export function useConnection(): { mode: Connection['mode']; label: string; status: ConnectionStatus } {
   const connection = useContext(ConnectionContext);

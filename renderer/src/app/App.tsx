@@ -4,7 +4,9 @@ import { TaskProgress } from '../components/TaskProgress.js';
 import { ConsistencyView } from '../views/consistency/ConsistencyView.js';
 import { Dashboard } from '../views/dashboard/Dashboard.js';
 import { Explorer } from '../views/explorer/Explorer.js';
+import { KeysView } from '../views/keys/KeysView.js';
 import { ProofViewer } from '../views/proof/ProofViewer.js';
+import { SignView } from '../views/sign/SignView.js';
 import { MAX_FILE_BYTES } from '../verify/verify-file.js';
 import { VerifyFile, type OpenedFile } from '../views/verify/VerifyFile.js';
 import { hasCommandModifier, isTypingTarget } from './keys.js';
@@ -12,7 +14,7 @@ import { VIEWS, type Route } from './route.js';
 import { useRoute } from './use-route.js';
 
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
-  ['1 … 5', 'Dashboard, Explorer, Proof, Consistency, Verify file'],
+  ['1 … 7', 'Dashboard, Explorer, Proof, Consistency, Verify file, Sign, Keys'],
   ['/', 'search entries'],
   ['↑ ↓  or  j k', 'move in the entry list'],
   ['PgUp PgDn  Home End', 'page, first, last'],
@@ -87,6 +89,10 @@ function View({ route, navigate, opened }: { route: Route; navigate: ReturnType<
       return <ConsistencyView route={route} navigate={navigate} />;
     case 'verify':
       return <VerifyFile opened={opened} />;
+    case 'sign':
+      return <SignView route={route} navigate={navigate} />;
+    case 'keys':
+      return <KeysView route={route} navigate={navigate} />;
   }
 }
 

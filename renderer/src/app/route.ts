@@ -4,7 +4,9 @@ export type Route =
   | { readonly view: 'explorer'; readonly log?: string; readonly index?: number; readonly q?: string }
   | { readonly view: 'proof'; readonly log?: string; readonly index?: number; readonly size?: number }
   | { readonly view: 'consistency'; readonly log?: string; readonly from?: number; readonly to?: number }
-  | { readonly view: 'verify' };
+  | { readonly view: 'verify' }
+  | { readonly view: 'sign'; readonly key?: string }
+  | { readonly view: 'keys'; readonly name?: string };
 
 export type ViewName = Route['view'];
 
@@ -14,6 +16,8 @@ export const VIEWS: ReadonlyArray<{ readonly view: ViewName; readonly label: str
   { view: 'proof', label: 'Proof', key: '3' },
   { view: 'consistency', label: 'Consistency', key: '4' },
   { view: 'verify', label: 'Verify file', key: '5' },
+  { view: 'sign', label: 'Sign', key: '6' },
+  { view: 'keys', label: 'Keys', key: '7' },
 ];
 
 function count(params: URLSearchParams, name: string): number | undefined {
@@ -50,6 +54,14 @@ export function parseRoute(hash: string): Route {
     }
     case 'verify':
       return { view: 'verify' };
+    case 'sign': {
+      const key = text(params, 'key');
+      return { view: 'sign', ...(key === undefined ? {} : { key }) };
+    }
+    case 'keys': {
+      const name = text(params, 'name');
+      return { view: 'keys', ...(name === undefined ? {} : { name }) };
+    }
     default:
       return { view: 'dashboard' };
   }

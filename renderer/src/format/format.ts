@@ -36,11 +36,12 @@ export function formatTimeMs(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Returns a byte count as `812 B`, `4.2 KiB`. */
+/** Returns a byte count as `812 B`, `4.2 KiB`, `1.5 GiB`. */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GiB`;
 }
 
 /** Returns a leaf range as `leaf 5` or `leaves 0–511`. */

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { MAX_ARTIFACT_BYTES } from '../../../../shared/api/index.js';
+import { createArtifactStaging } from '../../workbench-artifacts.js';
 import { createWorkbenchApi } from '../../workbench-api.js';
 import { defaultRendererDir, parseListenAddress, startUiHost } from '../../server/index.js';
 import { defineCommand } from '../command.js';
@@ -36,8 +38,10 @@ export const ui = defineCommand<UiArgs, UiResult>({
   parse: (values) => ({ addr: stringOption(values, 'addr') ?? '127.0.0.1:0', open: values['no-open'] !== true, rendererDir: stringOption(values, 'renderer-dir') }),
   run: async (args, ctx) => {
     const { host, port } = parseListenAddress(args.addr);
-    const api = createWorkbenchApi(ctx.workbench());
-    const uiHost = await startUiHost({ api, rendererDir: args.rendererDir ?? defaultRendererDir(), host, port });
+    // One staging for both: the page uploads into it, `signing.sign` signs from it.
+    const staging = createArtifactStaging({ maxBytes: MAX_ARTIFACT_BYTES });
+    const api = createWorkbenchApi(ctx.workbench(), { staging });
+    const uiHost = await startUiHost({ api, staging, rendererDir: args.rendererDir ?? defaultRendererDir(), host, port });
     // A long-running command has to say where it listens while it runs, not in the result it returns
     // when stopped; this is the one line (or, with --json, one JSON line) it prints before that.
     process.stdout.write(
@@ -53,6 +57,7 @@ export const ui = defineCommand<UiArgs, UiResult>({
       process.once('SIGHUP', stop('SIGHUP'));
     });
     await uiHost.close();
+    staging.close();
     return { origin: uiHost.origin, stoppedBy };
   },
   render: (r) => `provwb ui at ${r.origin} stopped (${r.stoppedBy})`,

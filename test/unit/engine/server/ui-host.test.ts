@@ -1,10 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, NotFoundError, type WorkbenchApi } from '../../../../shared/api/index.js';
 import { parseListenAddress, startUiHost, type UiHost } from '../../../../electron/engine/server/index.js';
 import { createWorkbenchApi } from '../../../../electron/engine/workbench-api.js';
+import { createArtifactStaging, type ArtifactStaging } from '../../../../electron/engine/workbench-artifacts.js';
 import type { Workbench } from '../../../../electron/engine/open-workbench.js';
 import { createHttpApi } from '../../../../renderer/src/api/http-api.js';
 import { sampleEntries, tempDir, tempWorkbench } from '../../../helpers/temp-workbench.js';
@@ -49,7 +51,7 @@ function spying(api: WorkbenchApi): { api: WorkbenchApi; calls: string[] } {
         return typeof value === 'function' ? (...args: unknown[]) => (calls.push(`${group}.${String(key)}`), (value as (...a: unknown[]) => unknown).apply(t, args)) : value;
       },
     });
-  return { api: { log: wrap('log', api.log), entries: wrap('entries', api.entries), on: api.on }, calls };
+  return { api: { log: wrap('log', api.log), entries: wrap('entries', api.entries), keys: wrap('keys', api.keys), signing: wrap('signing', api.signing), on: api.on }, calls };
 }
 
 describe('startUiHost', () => {
@@ -206,6 +208,89 @@ describe('startUiHost', () => {
       while (!text.includes('event: log-changed')) text += (await reader.read()).value ?? '';
       expect(text).toMatch(/"treeSize":12/);
       controller.abort();
+    });
+  });
+});
+
+describe('startUiHost uploads for signing', () => {
+  let wb: Workbench;
+  let cleanup: () => void;
+  let host: UiHost;
+  let staging: ArtifactStaging;
+  let stagingRoot: string;
+
+  beforeEach(async () => {
+    ({ workbench: wb, cleanup } = tempWorkbench('provwb.test/ui-sign'));
+    const renderer = tempDir('provwb-renderer-');
+    stagingRoot = tempDir('provwb-staging-').dir;
+    staging = createArtifactStaging({ maxBytes: 64 * 1024, tmpDir: stagingRoot });
+    host = await startUiHost({ api: createWorkbenchApi(wb, { staging }), staging, rendererDir: renderer.dir });
+    await wb.keyring().generate({ type: 'ecdsa-p256', name: 'release', passphrase: 'pw' });
+  });
+
+  afterEach(async () => {
+    await host.close();
+    staging.close();
+    cleanup();
+  });
+
+  function upload(name: string, body: Buffer, headers: Record<string, string | number> = {}): Promise<Answer> {
+    return send(host, { method: 'POST', path: `/api/upload?name=${encodeURIComponent(name)}`, headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, ...headers }, body });
+  }
+
+  function stagedFiles(): string[] {
+    return readdirSync(stagingRoot).flatMap((d) => readdirSync(path.join(stagingRoot, d)));
+  }
+
+  describe('given a file with the token', () => {
+    it('streams it to a private temp file, hashes it, signs it once and releases it', async () => {
+      const bytes = randomBytes(40_000);
+      const answer = await upload('../../etc/release.tar.gz', bytes);
+      expect(answer.status).toBe(200);
+      const staged = answer.json().result as { id: string; name: string; sizeBytes: number; sha256: string };
+      // Only the base name survives: a page cannot choose where the copy lands or what it is called.
+      expect(staged).toMatchObject({ name: 'release.tar.gz', sizeBytes: 40_000, sha256: createHash('sha256').update(bytes).digest('hex') });
+      expect(stagedFiles()).toEqual([staged.id]);
+
+      const wrong = await call(host, 'signing.sign', { artifact: staged.id, keyName: 'release', passphrase: 'nope' });
+      expect(wrong.status).toBe(422);
+      expect(wrong.json().error?.code).toBe('passphrase_incorrect');
+      expect(wb.localLog().record().treeSize).toBe(0);
+
+      const signed = await call(host, 'signing.sign', { artifact: staged.id, keyName: 'release', passphrase: 'pw' });
+      expect(signed.status).toBe(200);
+      const result = signed.json().result as { logIndex: number; kind: string; output: string; outputFileName: string; outputBase64: string };
+      expect(result).toMatchObject({ logIndex: 0, kind: 'hashedrekord', output: 'bundle', outputFileName: 'release.tar.gz.sigstore.json' });
+      expect(JSON.parse(Buffer.from(result.outputBase64, 'base64').toString('utf8')).mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+      expect(stagedFiles()).toEqual([]);
+      const again = await call(host, 'signing.sign', { artifact: staged.id, keyName: 'release', passphrase: 'pw' });
+      expect(again.json().error?.code).toBe('artifact_not_found');
+      expect(wb.localLog().record().treeSize).toBe(1);
+    });
+
+    it('refuses a kind the key cannot sign before asking for the passphrase', async () => {
+      const staged = (await upload('a.bin', Buffer.from('a'))).json().result as { id: string };
+      const answer = await call(host, 'signing.sign', { artifact: staged.id, keyName: 'release', passphrase: 'nope', kind: 'rekord' });
+      expect(answer.json().error?.code).toBe('kind_unsupported_for_key');
+    });
+  });
+
+  describe('given a file over the limit', () => {
+    it('answers 413 when declared, an error when only streamed, and keeps no bytes', async () => {
+      const declared = await upload('big.bin', Buffer.alloc(10), { 'Content-Length': 10 * 1024 * 1024 });
+      expect(declared.status).toBe(413);
+      const streamed = await send(host, { method: 'POST', path: '/api/upload?name=big.bin', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' }, body: Buffer.alloc(100 * 1024) });
+      expect(streamed.json().error?.code).toBe('artifact_too_large');
+      expect(stagedFiles()).toEqual([]);
+    });
+  });
+
+  describe('given no token, another content type or no name', () => {
+    it('refuses the upload before reading it', async () => {
+      expect((await upload('a.bin', Buffer.from('a'), { Authorization: 'Bearer wrong-token-of-some-length' })).status).toBe(401);
+      expect((await upload('a.bin', Buffer.from('a'), { 'Content-Type': 'text/plain' })).status).toBe(415);
+      expect((await send(host, { method: 'POST', path: '/api/upload', headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/octet-stream' }, body: 'a' })).json().error?.code).toBe('artifact_name_invalid');
+      expect(stagedFiles()).toEqual([]);
     });
   });
 });
