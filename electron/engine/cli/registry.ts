@@ -34,4 +34,5 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
   sync: { summary: 'mirror a remote log, verifying everything; a fork exits 4 with evidence', load: async () => (await import('./commands/sync.js')).sync },
   'verify evidence': { summary: 're-check a fork evidence file with only the log key', load: async () => (await import('./commands/verify-evidence.js')).verifyEvidence },
   'verify consistency': { summary: 'verify a consistency proof (JSON of `log consistency`)', load: async () => (await import('./commands/verify-consistency.js')).verifyConsistencyCommand },
+  audit: { summary: 'offline audit of a stored log: entries, tree, tiles, checkpoints, index', load: async () => (await import('./commands/audit.js')).audit },
 };

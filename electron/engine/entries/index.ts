@@ -9,5 +9,5 @@ export { createAppendQueue } from './append-queue.js';
 export type { AppendQueue, AppendQueueDeps, AppendedEntry } from './append-queue.js';
 export { searchEntries, searchFilters, normalizeSha256, normalizeFingerprint } from './search-entries.js';
 export type { SearchQuery, SearchResult, SearchMatch } from './search-entries.js';
-export { verifyIndex } from './verify-index.js';
-export type { IndexVerifyResult, IndexDifference } from './verify-index.js';
+export { verifyIndex, verifyLogIndex } from './verify-index.js';
+export type { IndexVerifyResult, IndexDifference, LogIndexOptions } from './verify-index.js';

@@ -1,6 +1,7 @@
 import type { StoredTile, TileWrite } from '../../../shared/merkle/index.js';
 import { TILE_WIDTH, formatEntryBundle, parseEntryBundle, tileKey } from '../../../shared/merkle/index.js';
 import type { Db } from './database.js';
+import { runMigrations } from './migrations.js';
 
 /** Leaf hashes are looked up by their first 6 bytes, a safe integer. */
 const PREFIX_BYTES = 6;
@@ -368,4 +369,108 @@ export class Store {
   signer(logId: number): string | undefined {
     return this.s.signer.get(logId);
   }
+
+  // Reads for `provwb audit`, prepared on first use (a Store opened for other work pays nothing).
+  private auditSql?: AuditStatements;
+
+  private audit(): AuditStatements {
+    return (this.auditSql ??= prepareAuditStatements(this.db));
+  }
+
+  /** Returns what `PRAGMA integrity_check` reports: ['ok'] for a sound file, else one line per fault (at most `maxErrors`). */
+  integrityCheck(maxErrors = 100): string[] {
+    const rows = this.db.pragma(`integrity_check(${Math.max(1, Math.floor(maxErrors))})`) as Array<Record<string, unknown>>;
+    return rows.map((r) => String(Object.values(r)[0]));
+  }
+
+  /** Returns the rows whose REFERENCES point at no row (`PRAGMA foreign_key_check`). */
+  foreignKeyViolations(): Array<{ table: string; rowid: number | null; parent: string }> {
+    return (this.db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>).map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
+  }
+
+  /** Returns `PRAGMA user_version` and `PRAGMA application_id` as stored in the file header. */
+  headerVersions(): { userVersion: number; applicationId: number } {
+    return { userVersion: this.db.pragma('user_version', { simple: true }) as number, applicationId: this.db.pragma('application_id', { simple: true }) as number };
+  }
+
+  /** Returns every schema object (sqlite_schema rows, SQL text included), ordered by type and name. */
+  schemaObjects(): SchemaObject[] {
+    return this.audit().schema.all();
+  }
+
+  /**
+   * Returns the schema objects a database gets from this release's migrations, built in a fresh
+   * in-memory database, to compare with `schemaObjects()` (an altered byte of stored SQL shows).
+   */
+  expectedSchemaObjects(): SchemaObject[] {
+    // The open connection's own class: the store is the one place that knows the SQLite binding.
+    const Fresh = this.db.constructor as new (filename: string) => Db;
+    const fresh = new Fresh(':memory:');
+    try {
+      runMigrations(fresh);
+      return new Store(fresh).schemaObjects();
+    } finally {
+      fresh.close();
+    }
+  }
+
+  /** Returns (log id, table) pairs of entry_meta and leaf_index rows whose log does not exist (these tables have no REFERENCES). */
+  rowsOfMissingLogs(): Array<{ table: string; logId: number; rows: number }> {
+    return this.audit().orphans.all();
+  }
+
+  /** Returns entry bundles [startBundle, endBundle) of a log in order (bytes as stored). */
+  entryBundlesInRange(logId: number, startBundle: number, endBundle: number): Array<{ index: number; width: number; bundle: Uint8Array }> {
+    return this.audit().bundles.all(logId, startBundle, endBundle).map((r) => ({ index: r.idx, width: r.width, bundle: new Uint8Array(r.bundle.buffer, r.bundle.byteOffset, r.bundle.byteLength) }));
+  }
+
+  /** Returns (index, width) of a log's entry bundles at or beyond `startBundle`. */
+  entryBundleKeysFrom(logId: number, startBundle: number): Array<{ index: number; width: number }> {
+    return this.audit().bundleKeysFrom.all(logId, startBundle).map((r) => ({ index: r.idx, width: r.width }));
+  }
+
+  /** Returns the stored tiles of one level with index in [start, end), in order. */
+  tilesInRange(logId: number, level: number, start: number, end: number): Array<{ index: number; width: number; nodes: Uint8Array }> {
+    return this.audit().tiles.all(logId, level, start, end).map((r) => ({ index: r.idx, width: r.width, nodes: new Uint8Array(r.nodes.buffer, r.nodes.byteOffset, r.nodes.byteLength) }));
+  }
+
+  /** Returns (level, index, width) of every stored tile of a log, without the hashes. */
+  tileKeysOfLog(logId: number): Array<{ level: number; index: number; width: number }> {
+    return this.audit().tileKeys.all(logId).map((r) => ({ level: r.level, index: r.idx, width: r.width }));
+  }
+
+  /** Returns every leaf_index row of a log ordered by entry index (the prefix is the leaf hash's first 6 bytes). */
+  leafIndexOfLog(logId: number): Array<{ index: number; hashPrefix: number }> {
+    return this.audit().leafIndex.all(logId).map((r) => ({ index: r.idx, hashPrefix: r.hash_prefix }));
+  }
+
+  /** Returns the entry_meta rows of entries [start, end), attachment included, ordered by index. */
+  entryMetaInRange(logId: number, start: number, end: number): Array<{ index: number; kind: string; apiVersion: string; integratedTime: number | null; attachment: Uint8Array | null }> {
+    return this.s.metaInRange.all(logId, start, end).map((m) => ({ index: m.idx, kind: m.kind, apiVersion: m.api_version, integratedTime: m.integrated_time, attachment: m.attachment ? new Uint8Array(m.attachment) : null }));
+  }
+}
+
+/** One row of sqlite_schema. */
+export interface SchemaObject {
+  readonly type: string;
+  readonly name: string;
+  readonly tableName: string;
+  readonly sql: string | null;
+}
+
+type AuditStatements = ReturnType<typeof prepareAuditStatements>;
+
+function prepareAuditStatements(db: Db) {
+  return {
+    schema: db.prepare<[], SchemaObject>('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema ORDER BY type, name'),
+    orphans: db.prepare<[], { table: string; logId: number; rows: number }>(
+      `SELECT 'entry_meta' AS "table", log_id AS logId, count(*) AS rows FROM entry_meta WHERE log_id NOT IN (SELECT id FROM logs) GROUP BY log_id
+       UNION ALL SELECT 'leaf_index', log_id, count(*) FROM leaf_index WHERE log_id NOT IN (SELECT id FROM logs) GROUP BY log_id`,
+    ),
+    bundles: db.prepare<[number, number, number], { idx: number; width: number; bundle: Buffer }>('SELECT idx, width, bundle FROM entry_bundles WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx'),
+    bundleKeysFrom: db.prepare<[number, number], { idx: number; width: number }>('SELECT idx, width FROM entry_bundles WHERE log_id = ? AND idx >= ? ORDER BY idx'),
+    tiles: db.prepare<[number, number, number, number], { idx: number; width: number; nodes: Buffer }>('SELECT idx, width, nodes FROM tiles WHERE log_id = ? AND level = ? AND idx >= ? AND idx < ? ORDER BY idx'),
+    tileKeys: db.prepare<[number], { level: number; idx: number; width: number }>('SELECT level, idx, width FROM tiles WHERE log_id = ? ORDER BY level, idx'),
+    leafIndex: db.prepare<[number], { idx: number; hash_prefix: number }>('SELECT idx, hash_prefix FROM leaf_index WHERE log_id = ? ORDER BY idx, hash_prefix'),
+  };
 }
