@@ -36,10 +36,12 @@ const config = {
   asarUnpack: ['**/node_modules/better-sqlite3/build/Release/*.node'],
   // better-sqlite3 is compiled for Electron's ABI (not the system Node's) at package time, by
   // @electron/rebuild, from the source npm installed rather than a downloaded prebuilt binary.
+  // @electron/rebuild 4 declares Node >= 22.12: on Node 20 npm warns EBADENGINE, which is only a warning.
   npmRebuild: true,
   nativeRebuilder: 'sequential',
   buildDependenciesFromSource: true,
-  // Fuses: build/after-pack.cjs (before signing, so signatures cover them).
+  // Fuses: build/after-pack.cjs (before signing, so signatures cover them). A hook rather than the
+  // `electronFuses` option because it also reads the fuses back and fails on one Electron removed.
   afterPack: './build/after-pack.cjs',
   // `npm run dist` only builds; nothing is uploaded anywhere, even on a tagged CI build.
   publish: null,
