@@ -182,6 +182,7 @@ describe('packaging with electron-builder (offline, a stand-in Electron)', () =>
   let cleanup = () => {};
   afterEach(() => cleanup());
 
+  // About 10 s alone; generous time, as the whole suite shares two cores.
   it('packs dist/ and production modules into app.asar, unpacks better-sqlite3’s .node and flips the fuses', () => {
     const tmp = tempDir('provwb-pack-');
     cleanup = tmp.cleanup;
@@ -209,5 +210,5 @@ describe('packaging with electron-builder (offline, a stand-in Electron)', () =>
     // Development tools never reach the package.
     for (const devOnly of ['electron', 'vitest', 'typescript', 'electron-builder', '@doyensec']) expect(files.some((f) => f.startsWith(`/node_modules/${devOnly}/`)), devOnly).toBe(false);
     expect(existsSync(path.join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
-  });
+  }, 180_000);
 });

@@ -22,7 +22,8 @@ function runScan(inputs: readonly string[], out: string): { status: number | nul
 
 const SUMMARY = /^security scan (clean|FAILED): electronegativity, Electron [\d.]+, \d+ files, \d+ checks: \d+ critical, \d+ high, \d+ medium, \d+ low, \d+ informational/;
 
-describe('scripts/security-scan.mjs', () => {
+// Each scan takes about 5 s alone (electronegativity loads its parsers and tries to fetch translations).
+describe('scripts/security-scan.mjs', { timeout: 120_000 }, () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
