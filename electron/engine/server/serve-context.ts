@@ -8,14 +8,16 @@ import { nodeHasher } from '../crypto/index.js';
 import { createAppendQueue, type AppendQueue, type KindRegistry, type LogEntryContext } from '../entries/index.js';
 import type { Workbench } from '../open-workbench.js';
 import { ed25519SpkiDer } from '../sigstore/index.js';
+import { layoutEntryKind } from '../types/index.js';
 import { encodePem } from '../sigstore/pem.js';
+import { withNodeEd25519 } from './fast-note-signer.js';
 
 export interface ServeContext {
   readonly workbench: Workbench;
   /** What rekorLogEntry needs (store, log, SET signer, log ID). */
   readonly entries: LogEntryContext;
   readonly queue: AppendQueue;
-  /** The kinds the log accepts now (custom layouts are entries too, so this is re-read per write). */
+  /** The kinds the log accepts now, custom layouts included (they are entries too, so they can change while serving). */
   kinds(): KindRegistry;
   /** Rekor's tree ID: the first 8 bytes of the log ID as a positive int64, decimal. */
   readonly treeId: string;
@@ -40,8 +42,16 @@ export function treeIdOf(logIdHex: string): { decimal: string; hex: string } {
 /** Returns the serve context of `workbench`. */
 export function createServeContext(workbench: Workbench, options: { maxBodyBytes: number; report(error: unknown): void }): ServeContext {
   const log = workbench.localLog();
-  const entries: LogEntryContext = { store: workbench.store, log, signer: workbench.signer, logIdHex: workbench.logIdHex };
-  const kinds = () => workbench.kinds();
+  const signer = withNodeEd25519(workbench.signer, workbench.store.signer(log.record().id));
+  const entries: LogEntryContext = { store: workbench.store, log, signer, logIdHex: workbench.logIdHex };
+  // Custom kinds are `layout` entries: the registry is rebuilt only when their count changed
+  // (rebuilding on every write cost ~0.8 ms of each POST).
+  let registry: { layouts: number; kinds: KindRegistry } | undefined;
+  const kinds = () => {
+    const layouts = workbench.store.indexesOfKind(log.record().id, layoutEntryKind.kind).length;
+    if (registry?.layouts !== layouts) registry = { layouts, kinds: workbench.kinds() };
+    return registry.kinds;
+  };
   const treeId = treeIdOf(workbench.logIdHex);
   return {
     workbench,

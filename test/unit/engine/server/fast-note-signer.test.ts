@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { generateSignerKey, parseSignerKey } from '../../../../shared/note/index.js';
+import { withNodeEd25519 } from '../../../../electron/engine/server/fast-note-signer.js';
+
+describe('withNodeEd25519', () => {
+  const { skey } = generateSignerKey('provwb.test/fast', new Uint8Array(32).fill(7));
+  const noble = parseSignerKey(skey);
+  const message = new TextEncoder().encode('{"body":"…","integratedTime":1,"logID":"ab","logIndex":0}');
+
+  it('given the signer\'s own key text, signs exactly as the @noble signer does, with node:crypto', () => {
+    const fast = withNodeEd25519(noble, skey);
+    expect(fast.sign).not.toBe(noble.sign);
+    expect(fast.sign(message)).toEqual(noble.sign(message));
+    expect(fast.verifier).toBe(noble.verifier);
+  });
+
+  it.each([
+    ['another key\'s text', generateSignerKey('provwb.test/fast', new Uint8Array(32).fill(8)).skey],
+    ['no key text', undefined],
+    ['text that is no key', 'PRIVATE+KEY+x+y+!!!'],
+  ])('given %s, keeps the original signer', (_name, text) => {
+    expect(withNodeEd25519(noble, text)).toBe(noble);
+  });
+});
