@@ -36,6 +36,8 @@ export interface Command<Args, Result> {
   parse(values: OptionValues, positionals: readonly string[]): Args;
   run(args: Args, ctx: CommandContext): Promise<Result> | Result;
   render(result: Result): string;
+  /** The exit code of a successful run when it is not 0 (e.g. `monitor check --fail-on-alert` with new alerts). */
+  exitCode?(result: Result): number;
 }
 
 /** A command whose argument and result types are erased (the registry's view). */

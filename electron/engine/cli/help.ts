@@ -19,7 +19,7 @@ export function globalHelp(): string {
     '  --quiet         no progress or human output',
     '  --debug         stack traces for internal errors',
     '',
-    'exit codes: 0 ok · 1 verification failed or input rejected · 2 usage · 3 not found · 4 fork',
+    'exit codes: 0 ok · 1 verification failed or input rejected · 2 usage · 3 not found · 4 fork · 5 new alerts (monitor check --fail-on-alert)',
     '',
   ].join('\n');
 }

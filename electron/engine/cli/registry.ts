@@ -35,4 +35,11 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
   'verify evidence': { summary: 're-check a fork evidence file with only the log key', load: async () => (await import('./commands/verify-evidence.js')).verifyEvidence },
   'verify consistency': { summary: 'verify a consistency proof (JSON of `log consistency`)', load: async () => (await import('./commands/verify-consistency.js')).verifyConsistencyCommand },
   audit: { summary: 'offline audit of a stored log: entries, tree, tiles, checkpoints, index', load: async () => (await import('./commands/audit.js')).audit },
+  'monitor add': { summary: 'watch remotes for a digest, key fingerprint, email or field', load: async () => (await import('./commands/monitor.js')).monitorAdd },
+  'monitor list': { summary: 'list watches, allowed signers, the webhook and open alerts', load: async () => (await import('./commands/monitor.js')).monitorList },
+  'monitor check': { summary: 'sync watched remotes and report new matches and forks as alerts', load: async () => (await import('./commands/monitor.js')).monitorCheck },
+  'monitor ack': { summary: 'acknowledge an alert', load: async () => (await import('./commands/monitor.js')).monitorAck },
+  'monitor suppress': { summary: 'suppress an alert as a false positive', load: async () => (await import('./commands/monitor.js')).monitorSuppress },
+  'monitor allow': { summary: 'allow-list an expected signer’s key fingerprint', load: async () => (await import('./commands/monitor.js')).monitorAllow },
+  'monitor webhook': { summary: 'set or clear the webhook alerts are POSTed to', load: async () => (await import('./commands/monitor.js')).monitorWebhook },
 };

@@ -7,3 +7,5 @@ export { KeyStore } from './key-store.js';
 export type { KeyRecord } from './key-store.js';
 export { MirrorStore } from './mirror-store.js';
 export type { ForkRecord } from './mirror-store.js';
+export { MonitorStore, WATCH_KEY_TYPES } from './monitor-store.js';
+export type { WatchRecord, WatchKeyType, AlertRecord, AlertKind, AlertState, PendingDelivery, DeliveryRecord } from './monitor-store.js';

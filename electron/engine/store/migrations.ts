@@ -112,6 +112,79 @@ const MIGRATIONS: readonly string[] = [
     UNIQUE (log_id, evidence)
   );
   `,
+  // 4: monitors (watches, alerts, webhook outbox), the witness key, publications to remote logs.
+  `
+  -- What to look for in mirrored logs: one search key (as index_keys stores it), in one mirror or
+  -- in every mirror (log_id NULL).
+  CREATE TABLE watches (
+    id         INTEGER PRIMARY KEY,
+    key_type   TEXT NOT NULL CHECK (key_type IN ('sha256', 'key_fingerprint', 'email', 'field')),
+    key        TEXT NOT NULL,
+    wildcard   INTEGER NOT NULL DEFAULT 0 CHECK (wildcard IN (0, 1)),
+    log_id     INTEGER REFERENCES logs (id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX watches_unique ON watches (key_type, key, ifnull(log_id, 0));
+  -- How far each watch has looked in each log: entries below next_index were checked. Moved in the
+  -- same transaction as the alerts it found, so a killed check neither loses nor repeats an alert.
+  CREATE TABLE watch_cursors (
+    watch_id   INTEGER NOT NULL REFERENCES watches (id),
+    log_id     INTEGER NOT NULL REFERENCES logs (id),
+    next_index INTEGER NOT NULL,
+    PRIMARY KEY (watch_id, log_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE alerts (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('entry', 'fork')),
+    watch_id   INTEGER REFERENCES watches (id),
+    log_id     INTEGER NOT NULL REFERENCES logs (id),
+    idx        INTEGER,
+    uuid       TEXT,
+    fork_id    INTEGER UNIQUE REFERENCES forks (id),
+    state      TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'acknowledged', 'suppressed')),
+    created_at INTEGER NOT NULL,
+    UNIQUE (watch_id, log_id, idx),
+    CHECK ((kind = 'entry' AND watch_id IS NOT NULL AND idx IS NOT NULL AND uuid IS NOT NULL AND fork_id IS NULL)
+        OR (kind = 'fork' AND watch_id IS NULL AND idx IS NULL AND fork_id IS NOT NULL))
+  );
+  -- Expected signers: entries carrying one of these key fingerprints do not alert.
+  CREATE TABLE allowed_signers (
+    fingerprint TEXT PRIMARY KEY,
+    created_at  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE webhooks (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    url        TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  -- One row per alert to deliver, written with the alert; delivered_at is set only after a 2xx.
+  CREATE TABLE webhook_outbox (
+    alert_id        INTEGER PRIMARY KEY REFERENCES alerts (id),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    last_attempt_at INTEGER,
+    delivered_at    INTEGER
+  );
+  -- The workbench's witness (cosigner) key, generated on first use.
+  CREATE TABLE witness_keys (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    skey       TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  -- Local entries submitted to a remote log, with the remote's verified answer.
+  CREATE TABLE publications (
+    id           INTEGER PRIMARY KEY,
+    log_id       INTEGER NOT NULL REFERENCES logs (id),
+    uuid         TEXT NOT NULL,
+    local_index  INTEGER NOT NULL,
+    remote_index INTEGER NOT NULL,
+    tree_size    INTEGER NOT NULL,
+    answer       TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('created', 'existing')),
+    published_at INTEGER NOT NULL,
+    UNIQUE (log_id, uuid)
+  );
+  `,
 ];
 
 /** Returns the schema version a fully migrated database has. */

@@ -1,0 +1,12 @@
+export { addWatch, allowSigner, setWebhook, watchById, watchJson } from './watches.js';
+export type { WatchInput, WatchJson } from './watches.js';
+export { alertJson, setAlertState } from './alerts.js';
+export type { AlertJson } from './alerts.js';
+export { checkMonitors } from './check-monitors.js';
+export type { MonitorCheckOptions, MonitorCheckResult, SyncFailure } from './check-monitors.js';
+export { scanWatch, DEFAULT_SCAN_BATCH } from './scan-watch.js';
+export type { ScanDeps } from './scan-watch.js';
+export { deliverWebhooks } from './webhook.js';
+export type { WebhookOptions, WebhookReport } from './webhook.js';
+export { listMonitors } from './list-monitors.js';
+export type { MonitorListJson } from './list-monitors.js';
