@@ -78,13 +78,14 @@ async function readLimited(url: string, response: Response, limits: FetchLimits,
   const chunks: Uint8Array[] = [];
   let length = 0;
   try {
-    for await (const chunk of response.body ?? []) {
-      length += chunk.length;
+    const reader = response.body?.getReader();
+    for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+      length += read.value.length;
       if (length > limits.maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
+        await reader!.cancel().catch(() => undefined);
         throw remoteError(url, `the response is over the limit of ${limits.maxBytes} bytes`, { limit: limits.maxBytes });
       }
-      chunks.push(chunk);
+      chunks.push(read.value);
     }
   } catch (error) {
     if (error instanceof VerificationError) throw error;
