@@ -1,9 +1,9 @@
 import { bytesEqual, toHex } from '../../../shared/encoding/index.js';
 import type { Hash } from '../../../shared/merkle/index.js';
 import type { Checkpoint } from '../../../shared/note/index.js';
-import { openLogCheckpoint } from '../remote/log-verifier.js';
 import type { CheckpointRecord, LogRecord } from '../store/index.js';
 import { errorText, type AuditFindings } from './audit-report.js';
+import { createCheckpointOpener } from './checkpoint-opener.js';
 
 /** A stored checkpoint whose note verified with the log's keys. */
 export interface VerifiedCheckpoint {
@@ -20,17 +20,18 @@ function named(record: CheckpointRecord): string {
 }
 
 /**
- * Verifies every stored checkpoint's note with the log's keys and origin (openLogCheckpoint) and
+ * Verifies every stored checkpoint's note with the log's keys and origin (as openLogCheckpoint) and
  * checks that the row's tree size and root columns are the note's. Returns the verified ones; the
  * rest are reported. A checkpoint beyond the tree size is a problem for the local log (it signs only
  * what it holds) and a note for a mirror (a sync may have stopped short of it).
  */
 export function verifyCheckpoints(log: LogRecord, records: readonly CheckpointRecord[], findings: AuditFindings): VerifiedCheckpoint[] {
   const verified: VerifiedCheckpoint[] = [];
+  const open = createCheckpointOpener({ origin: log.origin, verifierKeys: log.verifierKeys });
   for (const record of records) {
     let checkpoint: Checkpoint;
     try {
-      checkpoint = openLogCheckpoint({ origin: log.origin, verifierKeys: log.verifierKeys }, record.note);
+      checkpoint = open(record.note);
     } catch (error) {
       findings.problem('checkpoint_invalid', null, `${named(record)} does not verify with the log's keys: ${errorText(error)}`, place(record));
       continue;
