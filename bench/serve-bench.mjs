@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// `npm run bench:serve`: `provwb serve` under load with keep-alive, merged under the key "serve" of
+// bench/results/remotes.json (read-modify-write: other benches write other keys).
+//   1. POST /api/v1/log/entries, hashedrekord 0.0.1, N clients in flight over kept-alive connections;
+//      ECDSA P-256 (what sigstore clients send; verified with @noble/curves over the digest) and RSA-2048
+//      (verified by node:crypto), each beside the verify rate of the same signatures measured here.
+//   2. GET /api/v1/log/entries?logIndex=I (LogEntry with inclusion proof, checkpoint and SET) at random
+//      indexes of a log of BENCH_SERVE_LOG_ENTRIES typed entries.
+// The server is the built CLI (`node bin/provwb.js serve`), a separate process; the load generator
+// runs in this process on the same 2 cores, so the figures include its cost.
+// Knobs: BENCH_SERVE_POSTS (default 4000 per key type), BENCH_SERVE_POST_BUDGET_SEC (default 30),
+// BENCH_SERVE_CLIENTS (default 64), BENCH_SERVE_LOG_ENTRIES (default 100000), BENCH_SERVE_GET_SEC (default 15).
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, generateKeyPairSync, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { p256 } from '@noble/curves/nist.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { initWorkbench, openWorkbench } = await import(path.join(root, 'dist/electron/engine/open-workbench.js'));
+const { canonicalJsonBytes } = await import(path.join(root, 'dist/shared/canonical/index.js'));
+
+const POSTS = Number(process.env.BENCH_SERVE_POSTS ?? 4000);
+const POST_BUDGET_SEC = Number(process.env.BENCH_SERVE_POST_BUDGET_SEC ?? 30);
+const CLIENTS = Number(process.env.BENCH_SERVE_CLIENTS ?? 64);
+const LOG_ENTRIES = Number(process.env.BENCH_SERVE_LOG_ENTRIES ?? 100_000);
+const GET_SEC = Number(process.env.BENCH_SERVE_GET_SEC ?? 15);
+const TARGETS = { postEntriesPerSec: 2000, getProofsPerSec: 10_000 };
+
+const started = performance.now();
+const elapsedSec = () => (performance.now() - started) / 1000;
+const log = (...args) => console.error(`[serve-bench ${elapsedSec().toFixed(0).padStart(4)}s]`, ...args);
+const round = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? null : +x.toFixed(digits));
+const loadavg = () => os.loadavg().map((x) => round(x));
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function freshWorkbench(label) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `provwb-serve-bench-${label}-`));
+  initWorkbench({ dataDir: dir, origin: `bench.provwb.local/serve-${label}` });
+  return dir;
+}
+
+/** Spawns `provwb serve` on a free port; resolves with its URL and a stop() that returns its result line. */
+function startServe(dir) {
+  const child = spawn(process.execPath, [path.join(root, 'bin/provwb.js'), '--data-dir', dir, 'serve', '--addr', '127.0.0.1:0', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (!out.includes('\n')) return;
+      clearInterval(timer);
+      const { url } = JSON.parse(out.split('\n')[0]);
+      resolve({
+        url,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+          return JSON.parse(out.slice(out.indexOf('\n') + 1));
+        },
+      });
+    }, 20);
+    exited.then((code) => reject(new Error(`provwb serve exited ${code} before printing its URL`)));
+  });
+}
+
+/** One HTTP request on the shared keep-alive agent; resolves with status and body. */
+function call(agent, url, method, body) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': body.length } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Runs `work(i)` for i in [0, count) with `clients` in flight, until done or `budgetSec`; returns per-request ms and how many ran. */
+async function drive(count, clients, budgetSec, work) {
+  let next = 0;
+  const latencies = [];
+  const deadline = performance.now() + budgetSec * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count && performance.now() < deadline) {
+        const i = next++;
+        const t = performance.now();
+        await work(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { done: latencies.length, seconds: round(seconds, 2), perSec: Math.round(latencies.length / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
+}
+
+/** Distinct hashedrekord 0.0.1 proposals for 32-byte artefacts, signed by a few keys of `type`. */
+function proposals(count, type) {
+  const keys = Array.from({ length: 8 }, () => (type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' })));
+  const pems = keys.map((k) => Buffer.from(k.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64'));
+  const salt = createHash('sha256').update(`${type} ${Date.now()} ${Math.random()}`).digest();
+  const items = [];
+  for (let i = 0; i < count; i++) {
+    const artifact = Buffer.concat([Buffer.alloc(4), salt.subarray(4)]);
+    artifact.writeUInt32BE(i, 0);
+    const k = i % keys.length;
+    const signature = cryptoSign('sha256', artifact, keys[k].privateKey);
+    items.push({
+      artifact,
+      signature,
+      publicKey: keys[k].publicKey,
+      json: Buffer.from(JSON.stringify({ apiVersion: '0.0.1', kind: 'hashedrekord', spec: { data: { hash: { algorithm: 'sha256', value: createHash('sha256').update(artifact).digest('hex') } }, signature: { content: signature.toString('base64'), publicKey: { content: pems[k] } } } })),
+    });
+  }
+  return items;
+}
+
+/** The verify rate of the same signatures outside the server (the ceiling a single core sets). */
+function verifyReference(items, type) {
+  const sample = items.slice(0, Math.min(items.length, type === 'rsa' ? 4000 : 600));
+  const t0 = performance.now();
+  let ok = 0;
+  for (const it of sample) {
+    if (type === 'rsa') ok += cryptoVerify('sha256', it.artifact, it.publicKey, it.signature) ? 1 : 0;
+    else {
+      const spki = it.publicKey.export({ type: 'spki', format: 'der' });
+      ok += p256.verify(it.signature, createHash('sha256').update(it.artifact).digest(), spki.subarray(spki.length - 65), { prehash: false, format: 'der', lowS: false }) ? 1 : 0;
+    }
+  }
+  return { library: type === 'rsa' ? 'node:crypto verify (RSA PKCS#1 v1.5)' : '@noble/curves p256.verify over the digest', perSec: Math.round(sample.length / ((performance.now() - t0) / 1000)), samples: sample.length, allValid: ok === sample.length };
+}
+
+async function benchPost(type) {
+  log(`POST ${type}: signing ${POSTS} proposals`);
+  const items = proposals(POSTS, type);
+  const reference = verifyReference(items, type);
+  const dir = freshWorkbench(`post-${type}`);
+  const serve = await startServe(dir);
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  try {
+    const statuses = {};
+    const run = await drive(items.length, CLIENTS, POST_BUDGET_SEC, async (i) => {
+      const r = await call(agent, `${serve.url}/api/v1/log/entries`, 'POST', items[i].json);
+      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+    });
+    agent.destroy();
+    const stopped = await serve.stop();
+    log(`POST ${type}: ${run.perSec}/s (${run.done} in ${run.seconds} s), ${stopped.batches} transactions`);
+    return {
+      kind: 'hashedrekord 0.0.1',
+      signer: type === 'rsa' ? 'RSA-2048 PKCS#1 v1.5 over SHA-256' : 'ECDSA P-256 over SHA-256 (DER)',
+      clients: CLIENTS,
+      requested: items.length,
+      ...run,
+      stoppedByBudget: run.done < items.length ? `stopped after ${POST_BUDGET_SEC} s` : null,
+      statuses,
+      transactions: stopped.batches,
+      entriesPerTransaction: round(stopped.entries / Math.max(1, stopped.batches), 1),
+      referenceVerify: reference,
+      loadavgAfter: loadavg(),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A log of `count` typed hashedrekord entries with real signatures, appended directly (the read bench needs no verification). */
+function buildReadLog(count) {
+  const dir = freshWorkbench('get');
+  const wb = openWorkbench({ dataDir: dir });
+  try {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pem = Buffer.from(publicKey.export({ type: 'spki', format: 'pem' })).toString('base64');
+    const now = Math.floor(Date.now() / 1000);
+    for (let start = 0; start < count; start += 10_000) {
+      const batch = [];
+      for (let i = start; i < Math.min(count, start + 10_000); i++) {
+        const artifact = Buffer.from(`read bench artefact ${i}`);
+        const value = { apiVersion: '0.0.1', kind: 'hashedrekord', spec: { data: { hash: { algorithm: 'sha256', value: createHash('sha256').update(artifact).digest('hex') } }, signature: { content: cryptoSign('sha256', artifact, privateKey).toString('base64'), publicKey: { content: pem } } } };
+        batch.push({ body: canonicalJsonBytes(value), kind: 'hashedrekord', apiVersion: '0.0.1', integratedTime: now });
+      }
+      wb.localLog().append(batch);
+    }
+  } finally {
+    wb.close();
+  }
+  return dir;
+}
+
+async function benchGet() {
+  log(`GET: building a log of ${LOG_ENTRIES} typed entries`);
+  const t0 = performance.now();
+  const dir = buildReadLog(LOG_ENTRIES);
+  const buildSeconds = round((performance.now() - t0) / 1000, 1);
+  const serve = await startServe(dir);
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  try {
+    let bad = 0;
+    const check = await call(agent, `${serve.url}/api/v1/log/entries?logIndex=${LOG_ENTRIES - 1}`, 'GET');
+    const sample = JSON.parse(check.body);
+    const proofLength = Object.values(sample)[0].verification.inclusionProof.hashes.length;
+    // Warm-up, then a timed run at random indexes.
+    await drive(2000, CLIENTS, 5, async () => void (await call(agent, `${serve.url}/api/v1/log/entries?logIndex=${Math.floor(Math.random() * LOG_ENTRIES)}`, 'GET')));
+    const run = await drive(Number.MAX_SAFE_INTEGER, CLIENTS, GET_SEC, async () => {
+      const r = await call(agent, `${serve.url}/api/v1/log/entries?logIndex=${Math.floor(Math.random() * LOG_ENTRIES)}`, 'GET');
+      if (r.status !== 200) bad++;
+    });
+    agent.destroy();
+    await serve.stop();
+    log(`GET: ${run.perSec}/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+    return { endpoint: 'GET /api/v1/log/entries?logIndex=I (LogEntry + inclusion proof + checkpoint + SET)', logEntries: LOG_ENTRIES, buildSeconds, proofHashes: proofLength, clients: CLIENTS, ...run, non200: bad, loadavgAfter: loadavg() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function gitHead() {
+  const out = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return out.status === 0 ? out.stdout.trim() : null;
+}
+
+const result = {
+  date: new Date().toISOString(),
+  gitHead: gitHead(),
+  built: 'dist/ as built before the run (the working tree may hold uncommitted changes)',
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}`, totalMemBytes: os.totalmem(), loadavgAtStart: loadavg() },
+  setup: 'server = built CLI in its own process; load generator in the bench process on the same cores; keep-alive connections',
+  targets: { postEntriesPerSec: `≥ ${TARGETS.postEntriesPerSec} hashedrekord entries/s`, getProofsPerSec: `≥ ${TARGETS.getProofsPerSec} inclusion proofs/s` },
+};
+let failed = false;
+for (const [name, run] of [['postEcdsaP256', () => benchPost('ecdsa')], ['postRsa2048', () => benchPost('rsa')], ['getInclusionProofs', benchGet]]) {
+  try {
+    result[name] = await run();
+  } catch (error) {
+    log(`${name} FAILED: ${error.stack ?? error}`);
+    result[name] = { failed: String(error.message ?? error) };
+    failed = true;
+  }
+}
+result.summary = {
+  postEcdsaEntriesPerSec: result.postEcdsaP256?.perSec ?? null,
+  postRsaEntriesPerSec: result.postRsa2048?.perSec ?? null,
+  postMeetsTarget: { ecdsaP256: (result.postEcdsaP256?.perSec ?? 0) >= TARGETS.postEntriesPerSec, rsa2048: (result.postRsa2048?.perSec ?? 0) >= TARGETS.postEntriesPerSec },
+  getProofsPerSec: result.getInclusionProofs?.perSec ?? null,
+  getMeetsTarget: (result.getInclusionProofs?.perSec ?? 0) >= TARGETS.getProofsPerSec,
+};
+result.machine.loadavgAtEnd = loadavg();
+result.seconds = round(elapsedSec(), 1);
+const file = path.join(root, 'bench/results/remotes.json');
+mkdirSync(path.dirname(file), { recursive: true });
+// Other benches write other keys of this file: read it just before writing, change only "serve".
+const merged = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+merged.serve = result;
+writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
+if (failed) process.exitCode = 1;
