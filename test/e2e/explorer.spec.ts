@@ -37,7 +37,7 @@ test.describe('explorer', () => {
     await results.getByRole('option').first().click();
     const detail = app.getByRole('article', { name: `Entry ${seed.custom.logIndex}` });
     await expect(detail.getByRole('status', { name: 'Entry verification: passed' })).toBeVisible();
-    await expect(detail.getByText('release-note 0.0.1')).toBeVisible();
+    await expect(detail.getByText(seed.custom.kindLabel)).toBeVisible();
     await shot(app, testInfo, 'explorer-search-field');
 
     await search.fill('#12');

@@ -44,3 +44,18 @@ export function CheckList({ checks, label }: { checks: readonly Check[]; label: 
     </ul>
   );
 }
+
+/** The panel of a verification this window ran itself: the heading, the big verdict badge and every check. */
+export function VerificationPanel({ verdict, subject, checksLabel }: { verdict: Verdict; subject: string; checksLabel: string }) {
+  return (
+    <section className="panel" aria-label={subject}>
+      <div className="panel-head">
+        <h2 className="grow">Verified in this window</h2>
+        <VerdictBadge verdict={verdict} big subject={subject} />
+      </div>
+      <div className="panel-body">
+        <CheckList checks={verdict.checks} label={checksLabel} />
+      </div>
+    </section>
+  );
+}

@@ -3,9 +3,12 @@
  * add pipeline), and tampers a database file the way an attacker with disk access would.
  */
 
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exampleEcdsa } from '../../../examples/layouts/example-signers.mjs';
 // The built engine, as the `provwb ui` under test runs it: seeding with the sources while the CLI
 // runs an older build could write a schema that build cannot read.
 import { addEntry } from '../../../dist/electron/engine/entries/index.js';
@@ -25,36 +28,17 @@ export interface SeedInfo {
   /** hashedrekord 0.0.1 entries: index, artefact sha256, key fingerprint (SPKI sha256). */
   readonly signed: ReadonlyArray<{ readonly logIndex: number; readonly uuid: string; readonly sha256: string; readonly keyFingerprint: string; readonly name: string }>;
   /** The custom-kind (layout) entry and its indexed field. */
-  readonly custom: { readonly layoutIndex: number; readonly logIndex: number; readonly field: string };
+  readonly custom: { readonly layoutIndex: number; readonly logIndex: number; readonly field: string; readonly kindLabel: string };
 }
 
 const RAW_BATCHES = [1, 2, 4, 8, 16, 33];
 
-const RELEASE_LAYOUT = {
-  layoutVersion: 1,
-  kind: 'release-note',
-  version: '0.0.1',
-  description: 'A release of a project: artefact digest, project and version, signed with Ed25519 over the digest.',
-  schema: {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    type: 'object',
-    additionalProperties: false,
-    required: ['artifact', 'project', 'version', 'signature', 'publicKey'],
-    properties: {
-      artifact: { type: 'object', additionalProperties: false, required: ['sha256'], properties: { sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } } },
-      project: { type: 'string', maxLength: 100 },
-      version: { type: 'string', maxLength: 40 },
-      signature: { type: 'string', maxLength: 200 },
-      publicKey: { type: 'string', maxLength: 400 },
-    },
-  },
-  roles: {
-    digest: { pointer: '/artifact/sha256', algorithm: 'sha256' },
-    signature: { pointer: '/signature', format: 'ed25519', signs: 'digest' },
-    publicKey: { pointer: '/publicKey', format: 'pem-spki' },
-  },
-  index: { project: '/project', version: '/version' },
-};
+const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'layouts');
+
+/** Reads one of the committed example layouts or entries (signed by make-examples.mjs with the example signers). */
+function example(name: string): unknown {
+  return JSON.parse(readFileSync(path.join(EXAMPLES, name), 'utf8')) as unknown;
+}
 
 function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -64,28 +48,25 @@ function rawBatch(start: number, count: number): Array<{ body: Uint8Array }> {
   return Array.from({ length: count }, (_, i) => ({ body: new TextEncoder().encode(`entry ${start + i}`) }));
 }
 
-/** Returns a hashedrekord 0.0.1 proposed entry for `content`, signed with a fresh ECDSA P-256 key. */
-function hashedrekord(content: string): { proposed: unknown; sha256: string; keyFingerprint: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const pem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
-  const der = publicKey.export({ type: 'spki', format: 'der' });
-  const signature = sign('sha256', Buffer.from(content), privateKey).toString('base64');
+/** Returns a hashedrekord 0.0.1 proposed entry for `content`, signed with the example ECDSA P-256 key of `label`. */
+function hashedrekord(content: string, label: string): { proposed: unknown; sha256: string; keyFingerprint: string } {
+  const key = exampleEcdsa(`e2e hashedrekord signer ${label}`, 'p256');
   const digest = sha256Hex(content);
   return {
     proposed: {
       apiVersion: '0.0.1',
       kind: 'hashedrekord',
-      spec: { signature: { content: signature, publicKey: { content: Buffer.from(pem).toString('base64') } }, data: { hash: { algorithm: 'sha256', value: digest } } },
+      spec: { signature: { content: key.sign(Buffer.from(content), 'der').toString('base64'), publicKey: { content: Buffer.from(key.pem).toString('base64') } }, data: { hash: { algorithm: 'sha256', value: digest } } },
     },
     sha256: digest,
-    keyFingerprint: sha256Hex(der),
+    keyFingerprint: key.fingerprint,
   };
 }
 
 /**
  * Creates the standard e2e workbench in `dataDir`: 64 raw entries in six appends (checkpoints at
- * 1, 3, 7, 15, 31, 64), three hashedrekord entries, a custom `release-note` layout and one entry of
- * it: 69 entries, each append with its signed checkpoint.
+ * 1, 3, 7, 15, 31, 64), three hashedrekord entries, the custom `sbom-attestation` example layout and its
+ * example entry: 69 entries, each append with its signed checkpoint.
  */
 export async function seedStandard(dataDir: string): Promise<SeedInfo> {
   initWorkbench({ dataDir, origin: ORIGIN });
@@ -99,29 +80,18 @@ export async function seedStandard(dataDir: string): Promise<SeedInfo> {
     }
     const signed: Array<SeedInfo['signed'][number]> = [];
     for (const name of ['provwb-1.0.0.tar.gz', 'provwb-1.0.1.tar.gz', 'provwb-1.1.0.tar.gz']) {
-      const entry = hashedrekord(`${name} contents`);
+      const entry = hashedrekord(`${name} contents`, name);
       const answer = await addEntry(wb.entryContext(), entry.proposed);
       const [uuid, logEntry] = Object.entries(answer)[0]!;
       signed.push({ logIndex: logEntry.logIndex, uuid, sha256: entry.sha256, keyFingerprint: entry.keyFingerprint, name });
       checkpointSizes.push(logEntry.logIndex + 1);
     }
-    const layout = await addEntry(wb.entryContext(), { apiVersion: '0.0.1', kind: 'layout', spec: RELEASE_LAYOUT });
+    // The custom kind is the committed sbom-attestation example: its layout, then its signed entry.
+    const layout = await addEntry(wb.entryContext(), { apiVersion: '0.0.1', kind: 'layout', spec: example('sbom-attestation-0.0.1.layout.json') });
     const layoutIndex = Object.values(layout)[0]!.logIndex;
     checkpointSizes.push(layoutIndex + 1);
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const digest = sha256Hex('workbench 2.0 release');
-    const release = await addEntry(wb.entryContext(), {
-      apiVersion: '0.0.1',
-      kind: 'release-note',
-      spec: {
-        artifact: { sha256: digest },
-        project: 'provenance-workbench',
-        version: '2.0.0',
-        signature: sign(null, Buffer.from(digest, 'hex'), privateKey).toString('base64'),
-        publicKey: publicKey.export({ type: 'spki', format: 'pem' }) as string,
-      },
-    });
-    const logIndex = Object.values(release)[0]!.logIndex;
+    const custom = await addEntry(wb.entryContext(), example('sbom-attestation-0.0.1.entry.json'));
+    const logIndex = Object.values(custom)[0]!.logIndex;
     checkpointSizes.push(logIndex + 1);
     return {
       origin: ORIGIN,
@@ -129,7 +99,7 @@ export async function seedStandard(dataDir: string): Promise<SeedInfo> {
       checkpointSizes,
       rawCount: size,
       signed,
-      custom: { layoutIndex, logIndex, field: 'project=provenance-workbench' },
+      custom: { layoutIndex, logIndex, field: 'subject=hello-linux-amd64', kindLabel: 'sbom-attestation 0.0.1' },
     };
   } finally {
     wb.close();

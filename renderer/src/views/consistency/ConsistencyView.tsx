@@ -5,7 +5,7 @@ import { useCall, useEventCounter } from '../../api/use-call.js';
 import { useWorkbench } from '../../api/workbench-context.js';
 import type { Route } from '../../app/route.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
-import { CheckList, VerdictBadge } from '../../components/Verdict.js';
+import { VerificationPanel } from '../../components/Verdict.js';
 import { formatCount, formatRange, formatTimeMs } from '../../format/format.js';
 import { consistencyPicture } from '../../proof/consistency-nodes.js';
 import { RangePicture } from '../../proof/RangePicture.js';
@@ -45,15 +45,7 @@ function ConsistencyResult({ dto }: { dto: ConsistencyDto }) {
         </div>
       </section>
       <div className="page" style={{ padding: 0 }}>
-        <section className="panel" aria-label="Consistency verification">
-          <div className="panel-head">
-            <h2 className="grow">Verified in this window</h2>
-            <VerdictBadge verdict={verification.verdict} big subject="Consistency verification" />
-          </div>
-          <div className="panel-body">
-            <CheckList checks={verification.verdict.checks} label="Consistency checks" />
-          </div>
-        </section>
+        <VerificationPanel verdict={verification.verdict} subject="Consistency verification" checksLabel="Consistency checks" />
         <section className="panel" aria-label="Proof hashes">
           <div className="panel-head">
             <h2 className="grow">Proof hashes ({hashes.length})</h2>

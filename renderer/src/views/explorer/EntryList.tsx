@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import type { EntryRowDto } from '../../../../shared/api/index.js';
 import { hasCommandModifier } from '../../app/keys.js';
 import { formatBytes, formatCount, formatTimeShort } from '../../format/format.js';
@@ -29,7 +29,9 @@ export interface EntryListHandle {
   focus(): void;
 }
 
-function Row({ row, logIndex }: { row: EntryRowDto | undefined; logIndex: number }) {
+// Memoized: while scrolling, rows already on screen keep their loaded DTO, so only the rows coming
+// into view render (the ui bench's steady scroll moves ~8 rows a frame out of ~50 in the DOM).
+const Row = memo(function Row({ row, logIndex }: { row: EntryRowDto | undefined; logIndex: number }) {
   return (
     <>
       <span className="idx">{formatCount(logIndex)}</span>
@@ -54,7 +56,7 @@ function Row({ row, logIndex }: { row: EntryRowDto | undefined; logIndex: number
       )}
     </>
   );
-}
+});
 
 /**
  * The explorer's list: only the rows on screen exist in the DOM (@tanstack/react-virtual), so a

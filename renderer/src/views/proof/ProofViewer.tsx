@@ -7,7 +7,7 @@ import { hasCommandModifier, isTypingTarget } from '../../app/keys.js';
 import type { Route } from '../../app/route.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
 import { Hash } from '../../components/Hash.js';
-import { CheckList, VerdictBadge } from '../../components/Verdict.js';
+import { VerificationPanel } from '../../components/Verdict.js';
 import { formatCount, formatRange } from '../../format/format.js';
 import { inclusionNodes, WHOLE_TREE_MAX } from '../../proof/inclusion-nodes.js';
 import { RangePicture } from '../../proof/RangePicture.js';
@@ -84,15 +84,7 @@ function ProofDetail({ detail, navigate, log }: { detail: EntryDetailDto; naviga
         </div>
       </section>
       <div className="page" style={{ padding: 0 }}>
-        <section className="panel" aria-label="Proof verification">
-          <div className="panel-head">
-            <h2 className="grow">Verified in this window</h2>
-            <VerdictBadge verdict={verification.verdict} big subject="Proof verification" />
-          </div>
-          <div className="panel-body">
-            <CheckList checks={verification.verdict.checks} label="Proof checks" />
-          </div>
-        </section>
+        <VerificationPanel verdict={verification.verdict} subject="Proof verification" checksLabel="Proof checks" />
         <section className="panel" aria-label="Recomputation steps">
           <div className="panel-head">
             <h2 className="grow">Step by step</h2>
