@@ -42,4 +42,5 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
   'monitor suppress': { summary: 'suppress an alert as a false positive', load: async () => (await import('./commands/monitor.js')).monitorSuppress },
   'monitor allow': { summary: 'allow-list an expected signer’s key fingerprint', load: async () => (await import('./commands/monitor.js')).monitorAllow },
   'monitor webhook': { summary: 'set or clear the webhook alerts are POSTed to', load: async () => (await import('./commands/monitor.js')).monitorWebhook },
+  publish: { summary: 'submit a local entry to a Rekor v1/v2 remote; verify and store the answer', load: async () => (await import('./commands/publish.js')).publish },
 };

@@ -23,13 +23,16 @@ export interface RekorClient {
   entriesByIndex(logIndexes: readonly number[]): Promise<Array<Record<string, unknown>>>;
   /** POST /api/v1/log/entries: the created LogEntry map (201) or the existing one's (409 answers only a Location). */
   submit(proposedEntry: unknown): Promise<{ status: number; body: unknown; location: string | undefined }>;
+  /** GET /api/v1/log/entries/{uuid}: the LogEntry map of one entry (64-hex leaf hash or 80-hex sharded uuid). */
+  entryByUuid(uuid: string): Promise<unknown>;
 }
 
 function shapeError(url: string, what: string): VerificationError {
   return new VerificationError('remote_answer_malformed', `${url}: the Rekor answer is not ${what}`, { url });
 }
 
-async function getJson(url: string, limits: Partial<FetchLimits>, init: { method?: 'GET' | 'POST'; json?: unknown; acceptStatuses?: number[] } = {}) {
+/** Returns the JSON answer at `url` with its status and Location header; VerificationError `remote_answer_malformed` when it is not JSON. */
+export async function getJson(url: string, limits: Partial<FetchLimits>, init: { method?: 'GET' | 'POST'; json?: unknown; acceptStatuses?: number[] } = {}) {
   const answer = await fetchBytes(url, { ...limits, ...init });
   let value: unknown;
   try {
@@ -76,6 +79,10 @@ export function createRekorClient(url: string, limits: Partial<FetchLimits> = {}
       const target = `${base}/api/v1/log/entries`;
       const { status, value, location } = await getJson(target, limits, { method: 'POST', json: proposedEntry, acceptStatuses: [201, 409] });
       return { status, body: value, location };
+    },
+    async entryByUuid(uuid) {
+      if (!/^([0-9a-f]{16})?[0-9a-f]{64}$/.test(uuid)) throw new Error(`bug: entryByUuid got ${JSON.stringify(uuid)}, not a uuid`);
+      return (await getJson(`${base}/api/v1/log/entries/${uuid}`, limits)).value;
     },
   };
 }

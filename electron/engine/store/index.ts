@@ -9,3 +9,5 @@ export { MirrorStore } from './mirror-store.js';
 export type { ForkRecord } from './mirror-store.js';
 export { MonitorStore, WATCH_KEY_TYPES } from './monitor-store.js';
 export type { WatchRecord, WatchKeyType, AlertRecord, AlertKind, AlertState, PendingDelivery, DeliveryRecord } from './monitor-store.js';
+export { PublicationStore } from './publication-store.js';
+export type { PublicationRecord } from './publication-store.js';

@@ -44,6 +44,18 @@ export async function openRekorRemote(log: LogRecord, limits: Partial<FetchLimit
   if (info.treeSize !== checkpoint.size || info.rootHash.toLowerCase() !== toHex(checkpoint.rootHash)) {
     throw new VerificationError('checkpoint_invalid', `${client.url}: LogInfo says size ${info.treeSize} root ${info.rootHash}, its signed tree head size ${checkpoint.size} root ${toHex(checkpoint.rootHash)}`);
   }
+  return {
+    client,
+    note,
+    checkpoint,
+    publicKeyPem,
+    indexOffset: (info.inactiveShards ?? []).reduce((n, s) => n + s.treeSize, 0),
+    view: rekorTreeView(client, checkpoint),
+  };
+}
+
+/** Returns the view of a Rekor v1 log's tree at a verified checkpoint, from the log's consistency proofs to that size. */
+export function rekorTreeView(client: RekorClient, checkpoint: Checkpoint): RemoteTreeView {
   const size = checkpoint.size;
   const proofTo = async (first: number) => {
     const answer = await client.consistencyProof(first, size);
@@ -53,21 +65,14 @@ export async function openRekorRemote(log: LogRecord, limits: Partial<FetchLimit
     return hexHashes(answer.hashes, 'consistency proof');
   };
   return {
-    client,
-    note,
-    checkpoint,
-    publicKeyPem,
-    indexOffset: (info.inactiveShards ?? []).reduce((n, s) => n + s.treeSize, 0),
-    view: {
-      consistencyProof: proofTo,
-      async rootAt(first, expected) {
-        // The proof rebuilds the old root itself, except for a power-of-two old tree (a node the proof omits).
-        const { firstRoot, secondRoot } = rootsFromConsistencyProof(first, size, await proofTo(first), expected ?? new Uint8Array(32), nodeHasher);
-        if (!bytesEqual(secondRoot, checkpoint.rootHash)) {
-          throw new VerificationError('consistency_proof_invalid', `${client.url}: the consistency proof from size ${first} does not lead to the signed root of size ${size}${(first & (first - 1)) === 0 ? ' (for a power-of-two size this is also what a fork looks like; the proof cannot tell)' : ''}`);
-        }
-        return firstRoot;
-      },
+    consistencyProof: proofTo,
+    async rootAt(first, expected) {
+      // The proof rebuilds the old root itself, except for a power-of-two old tree (a node the proof omits).
+      const { firstRoot, secondRoot } = rootsFromConsistencyProof(first, size, await proofTo(first), expected ?? new Uint8Array(32), nodeHasher);
+      if (!bytesEqual(secondRoot, checkpoint.rootHash)) {
+        throw new VerificationError('consistency_proof_invalid', `${client.url}: the consistency proof from size ${first} does not lead to the signed root of size ${size}${(first & (first - 1)) === 0 ? ' (for a power-of-two size this is also what a fork looks like; the proof cannot tell)' : ''}`);
+      }
+      return firstRoot;
     },
   };
 }

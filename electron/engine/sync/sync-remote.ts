@@ -124,7 +124,7 @@ async function openSession(workbench: Workbench, log: LogRecord, options: SyncOp
 }
 
 /** Stores fork evidence (forks table, the conflicting checkpoint, a file in the data dir) and returns the error to throw. */
-function recordFork(workbench: Workbench, log: LogRecord, conflict: CheckpointConflict): ForkError {
+export function recordFork(workbench: Workbench, log: LogRecord, conflict: CheckpointConflict): ForkError {
   const now = workbench.clock.nowMs();
   const evidence = buildForkEvidence({ log, olderNote: conflict.olderNote, newerNote: conflict.newerNote, ...(conflict.proof ? { proof: conflict.proof } : {}), detectedAtMs: now });
   const text = `${JSON.stringify(evidence, null, 2)}\n`;
