@@ -6,6 +6,7 @@ import type { Clock } from '../log/index.js';
 import { DATABASE_FILE, Store, openDatabase, type Db } from '../store/index.js';
 import { AuditFindings, errorText, type AuditProgress, type AuditReport } from './audit-report.js';
 import { auditLog } from './audit-log.js';
+import { startIntegrityCheck } from './integrity-check.js';
 
 export interface AuditWorkbenchInput {
   readonly dataDir: string;
@@ -33,7 +34,15 @@ export async function auditWorkbench(input: AuditWorkbenchInput): Promise<AuditR
     } catch (error) {
       return unreadable(input.logName, error);
     }
-    return await auditLog({ store, logName: input.logName, hasher: nodeHasher, ...(input.clock ? { clock: input.clock } : {}), ...(input.onProgress ? { onProgress: input.onProgress } : {}) });
+    const integrity = startIntegrityCheck(input.dataDir);
+    return await auditLog({
+      store,
+      logName: input.logName,
+      hasher: nodeHasher,
+      ...(input.clock ? { clock: input.clock } : {}),
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      ...(integrity ? { integrity } : {}),
+    });
   } finally {
     db?.close();
   }

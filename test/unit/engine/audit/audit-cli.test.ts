@@ -3,6 +3,7 @@
  * 1 with the report in the error envelope when problems were found, 2 for a usage error, 3 for an
  * unknown log or workbench; --json prints exactly one JSON document.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/engine/store/index.js';
 import { describeCli, parseJsonOutput, runCliIn } from '../../../helpers/cli.js';
@@ -60,6 +61,27 @@ describe('provwb audit', () => {
       const human = await runCliIn(corrupt.dir, ['audit', 'local']);
       expect(human.status).toBe(1);
       expect(human.stderr).toMatch(/tile 0\/1 stores .* at row 1, position 0/);
+    });
+  });
+
+  describe('given a flipped byte in an index page of the file', () => {
+    it('exits 1 with the integrity check (run on a worker thread by the built CLI) naming it', async () => {
+      const copy = copyFixture(fixture);
+      try {
+        const db = openDatabase(copy.dir, { readonly: true });
+        const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'checkpoints_by_size'").pluck().get() as number;
+        const pageSize = db.pragma('page_size', { simple: true }) as number;
+        db.close();
+        const bytes = readFileSync(copy.file);
+        // The last cell of the index's only page: a key byte of an index entry.
+        bytes[page * pageSize - 3] = bytes[page * pageSize - 3]! ^ 0x04;
+        writeFileSync(copy.file, bytes);
+        const result = await runCliIn(copy.dir, ['audit', 'local', '--json']);
+        expect(result.status, describeCli(result)).toBe(1);
+        expect(parseJsonOutput<ErrorEnvelope>(result).error.details).toMatchObject({ problems: expect.arrayContaining([expect.objectContaining({ code: 'database_corrupt', problem: expect.stringMatching(/checkpoints_by_size/) })]) });
+      } finally {
+        copy.cleanup();
+      }
     });
   });
 
