@@ -94,7 +94,7 @@ export async function syncRemote(workbench: Workbench, name: string, options: Sy
 
 async function openSession(workbench: Workbench, log: LogRecord, options: SyncOptions, problems: EntryProblem[]): Promise<RemoteSession> {
   const type = log.remoteType as RemoteType;
-  const parallel = options.parallel ?? 8;
+  const parallel = options.parallel ?? 16;
   const commitEntries = options.commitEntries ?? 4096;
   const progress = (done: number, total: number) => options.onProgress?.({ phase: 'entries', done, total });
   if (type === 'rekor') {

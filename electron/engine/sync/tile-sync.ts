@@ -5,7 +5,6 @@ import type { Checkpoint } from '../../../shared/note/index.js';
 import type { NewEntry } from '../store/index.js';
 import type { TileSource } from '../remote/tile-source.js';
 import type { RemoteTreeView } from './checkpoint-check.js';
-import { mapBounded } from './map-bounded.js';
 import type { MirrorLog } from './mirror-log.js';
 import { RemoteTree } from './remote-tree.js';
 
@@ -41,36 +40,53 @@ export function remoteTreeView(tree: RemoteTree, hasher: MerkleHasher): RemoteTr
  * each bundle is downloaded (bounded parallel), its leaf hashes computed and checked against the
  * authenticated tree — a full bundle's subtree root against its entry in the level-1 tile, a
  * partial one hash by hash against the authenticated level-0 tile — then appended in order, a few
- * thousand entries per transaction. Returns how many entries were fetched.
+ * thousand entries per transaction, while the next downloads run. Returns how many entries were fetched.
  */
 export async function syncTileEntries(source: TileSource, tree: RemoteTree, mirror: MirrorLog, target: number, hasher: MerkleHasher, options: TileSyncOptions): Promise<number> {
   let size = mirror.record().treeSize;
   const start = size;
-  const bundlesPerCommit = Math.max(1, Math.ceil(options.commitEntries / TILE_WIDTH));
-  let fetched = 0;
-  for (let bundle = Math.floor(size / TILE_WIDTH); size < target; ) {
-    const last = Math.min(bundle + bundlesPerCommit, Math.ceil(target / TILE_WIDTH));
-    const indexes = Array.from({ length: last - bundle }, (_, i) => bundle + i);
-    const verified = await mapBounded(indexes, options.parallel, (k) => fetchVerifiedBundle(source, tree, k, hasher));
-    const entries: NewEntry[] = [];
-    const leafHashes: Uint8Array[] = [];
-    for (const [i, { bodies, hashes }] of verified.entries()) {
-      const first = indexes[i]! * TILE_WIDTH;
-      const from = Math.max(size, first) - first;
-      const to = Math.min(target, first + bodies.length) - first;
-      for (let j = from; j < to; j++) entries.push(options.typeEntry ? await options.typeEntry(bodies[j]!, first + j) : { body: bodies[j]! });
-      leafHashes.push(hashes.subarray(from * HASH_SIZE, to * HASH_SIZE));
-      fetched += bodies.length;
+  const lastBundle = Math.ceil(target / TILE_WIDTH) - 1;
+  // A sliding window of downloads: the next bundles are already on their way while a batch commits.
+  const inFlight = new Map<number, Promise<VerifiedBundle>>();
+  let nextBundle = Math.floor(size / TILE_WIDTH);
+  const refill = () => {
+    for (; inFlight.size < options.parallel && nextBundle <= lastBundle; nextBundle++) {
+      const download = fetchVerifiedBundle(source, tree, nextBundle, hasher);
+      download.catch(() => undefined); // awaited in order below; this only keeps an early failure from being "unhandled"
+      inFlight.set(nextBundle, download);
     }
-    mirror.append(size, entries, concat(leafHashes));
-    size += entries.length;
-    bundle = last;
-    options.onProgress?.({ done: size - start, total: target - start });
+  };
+  let fetched = 0;
+  let batch: NewEntry[] = [];
+  let batchHashes: Uint8Array[] = [];
+  for (let k = Math.floor(size / TILE_WIDTH); k <= lastBundle; k++) {
+    refill();
+    const { bodies, hashes } = await inFlight.get(k)!;
+    inFlight.delete(k);
+    fetched += bodies.length;
+    const first = k * TILE_WIDTH;
+    const from = Math.max(size + batch.length, first) - first;
+    const to = Math.min(target, first + bodies.length) - first;
+    for (let j = from; j < to; j++) batch.push(options.typeEntry ? await options.typeEntry(bodies[j]!, first + j) : { body: bodies[j]! });
+    batchHashes.push(hashes.subarray(from * HASH_SIZE, to * HASH_SIZE));
+    if (batch.length >= options.commitEntries || k === lastBundle) {
+      refill();
+      mirror.append(size, batch, concat(batchHashes));
+      size += batch.length;
+      batch = [];
+      batchHashes = [];
+      options.onProgress?.({ done: size - start, total: target - start });
+    }
   }
   return fetched;
 }
 
-async function fetchVerifiedBundle(source: TileSource, tree: RemoteTree, k: number, hasher: MerkleHasher): Promise<{ bodies: Uint8Array[]; hashes: Uint8Array }> {
+interface VerifiedBundle {
+  readonly bodies: Uint8Array[];
+  readonly hashes: Uint8Array;
+}
+
+async function fetchVerifiedBundle(source: TileSource, tree: RemoteTree, k: number, hasher: MerkleHasher): Promise<VerifiedBundle> {
   const width = Math.min(TILE_WIDTH, tree.size - k * TILE_WIDTH);
   const bodies = await source.entries(k, width);
   const hashes = hasher.hashLeaves(bodies);

@@ -7,7 +7,7 @@ export const sync = defineCommand<{ name: string; toSize: number | undefined; pa
   summary: 'Mirror a remote log, verifying its signed checkpoint, every tile, hash and entry, and consistency with every checkpoint seen before. Resumable; a fork exits 4 with evidence.',
   options: {
     'to-size': { type: 'string', valueName: 'N', help: 'mirror only up to tree size N' },
-    parallel: { type: 'string', valueName: 'K', help: 'downloads in flight at once (default 8)' },
+    parallel: { type: 'string', valueName: 'K', help: 'downloads in flight at once (default 16)' },
   },
   positionals: [{ name: 'NAME', help: 'the remote (see `provwb remote list`)', required: true }],
   parse: (values, positionals) => ({ name: positionals[0]!, toSize: countOption(values, 'to-size'), parallel: countOption(values, 'parallel') }),

@@ -126,7 +126,7 @@ describe.skipIf(!gotlog.path)('resumable sync', () => {
       const bundles = [...server.requests].filter(([p]) => p.startsWith('tile/entries/'));
       const refetched = bundles.reduce((n, [, count]) => n + count - 1, 0);
       expect(bundles.length).toBe(Math.ceil(20000 / 256));
-      // Each kill may lose the uncommitted batch (16 bundles) and what was in flight (4).
+      // Each kill may lose the uncommitted batch (4096 entries = 16 bundles) and the 4 downloads in flight.
       expect(refetched).toBeLessThanOrEqual(kills * 20);
       expect(kills).toBeGreaterThan(0);
     } finally {
