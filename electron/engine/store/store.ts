@@ -256,7 +256,8 @@ export class Store {
     const condition = (f: IndexKeyFilter, alias = '') => `${alias}key_type = ? AND ${alias}key ${f.wildcard ? 'GLOB' : '='} ?`;
     const params = (f: IndexKeyFilter) => [f.type, f.wildcard ? glob(f.value) : f.value];
     // Start from the most selective filter (counted up to a cap through the index), then check the others per row.
-    const counted = filters.map((f) => ({ f, n: this.db.prepare<unknown[], number>(`SELECT count(*) FROM (SELECT 1 FROM index_keys WHERE ${condition(f)} LIMIT 10000)`).pluck().get(...params(f))! }));
+    // (A single filter is its own seed: nothing to count.)
+    const counted = filters.map((f) => ({ f, n: filters.length === 1 ? 0 : this.db.prepare<unknown[], number>(`SELECT count(*) FROM (SELECT 1 FROM index_keys WHERE ${condition(f)} LIMIT 10000)`).pluck().get(...params(f))! }));
     counted.sort((a, b) => a.n - b.n);
     const [seed, ...rest] = counted.map((c) => c.f);
     // Built from a fixed shape: one EXISTS per further filter, every value bound as a parameter.
