@@ -43,4 +43,6 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
   'monitor allow': { summary: 'allow-list an expected signer’s key fingerprint', load: async () => (await import('./commands/monitor.js')).monitorAllow },
   'monitor webhook': { summary: 'set or clear the webhook alerts are POSTed to', load: async () => (await import('./commands/monitor.js')).monitorWebhook },
   publish: { summary: 'submit a local entry to a Rekor v1/v2 remote; verify and store the answer', load: async () => (await import('./commands/publish.js')).publish },
+  'witness cosign': { summary: 'cosign the latest verified checkpoint of a remote (C2SP tlog-cosignature)', load: async () => (await import('./commands/witness.js')).witnessCosign },
+  'witness key': { summary: 'print the witness’s cosignature/v1 verifier key', load: async () => (await import('./commands/witness.js')).witnessKey },
 };

@@ -11,3 +11,4 @@ export { MonitorStore, WATCH_KEY_TYPES } from './monitor-store.js';
 export type { WatchRecord, WatchKeyType, AlertRecord, AlertKind, AlertState, PendingDelivery, DeliveryRecord } from './monitor-store.js';
 export { PublicationStore } from './publication-store.js';
 export type { PublicationRecord } from './publication-store.js';
+export { WitnessStore } from './witness-store.js';
