@@ -7,6 +7,8 @@ export { addEntry, prepareEntry } from './add-entry.js';
 export type { PrepareEntryContext } from './add-entry.js';
 export { createAppendQueue } from './append-queue.js';
 export type { AppendQueue, AppendQueueDeps, AppendedEntry } from './append-queue.js';
+export { createVerifyPool } from './verify-pool.js';
+export type { VerifyPool, PreparedEntry } from './verify-pool.js';
 export { searchEntries, searchFilters, normalizeSha256, normalizeFingerprint } from './search-entries.js';
 export type { SearchQuery, SearchResult, SearchMatch } from './search-entries.js';
 export { verifyIndex, verifyLogIndex } from './verify-index.js';

@@ -6,7 +6,7 @@
 import { ConflictError, NotFoundError, type RekorLogEntryMap } from '../../../shared/api/index.js';
 import { fromHex, toHex } from '../../../shared/encoding/index.js';
 import { nodeHasher } from '../crypto/index.js';
-import { prepareEntry, rekorLogEntry, type AppendedEntry } from '../entries/index.js';
+import { rekorLogEntry, type AppendedEntry } from '../entries/index.js';
 import { HttpRefusal, jsonAnswer, tryParseJson, type HttpAnswer } from './http-exchange.js';
 import { rekorV1Error, schemaViolation } from './rekor-errors.js';
 import type { ServeContext } from './serve-context.js';
@@ -39,7 +39,7 @@ function duplicateUuid(error: unknown): string | undefined {
 /** POST /api/v1/log/entries: verify a ProposedEntry, append it with its batch, answer the LogEntry. */
 export async function createLogEntry(req: ServeRequest, ctx: ServeContext): Promise<HttpAnswer> {
   const proposed = await readJsonBody(req, 'proposedEntry');
-  const entry = await prepareEntry({ registry: ctx.kinds(), clock: ctx.workbench.clock }, proposed);
+  const entry = await ctx.prepare(proposed);
   let appended: AppendedEntry;
   try {
     appended = await ctx.queue.append(entry);
@@ -117,9 +117,8 @@ export async function searchLogQuery(req: ServeRequest, ctx: ServeContext): Prom
   for (const u of uuids ?? []) if (typeof u !== 'string') throw schemaViolation('entryUUIDs in body must be strings');
   for (const i of indexes ?? []) if (typeof i !== 'number' || !Number.isSafeInteger(i) || i < 0) throw schemaViolation(`logIndexes in body must be integers ≥ 0, not ${JSON.stringify(i)}`);
   const leafHashes = (uuids as string[] | undefined ?? []).map((u) => leafHashOfUuidOrUndefined(u, ctx));
-  const registry = ctx.kinds();
   for (const p of proposed ?? []) {
-    const entry = await prepareEntry({ registry, clock: ctx.workbench.clock }, p);
+    const entry = await ctx.prepare(p);
     leafHashes.push(nodeHasher.hashLeaf(entry.body));
   }
   const results: RekorLogEntryMap[] = [];

@@ -1,7 +1,6 @@
 /** Rekor v2's write API, `POST /api/v2/log/entries` (rekor-tiles `CreateEntry`): 201 with a TransparencyLogEntry. */
 
 import { ConflictError } from '../../../shared/api/index.js';
-import { prepareEntry } from '../entries/index.js';
 import { proposedFromRekorV2Request } from '../types/index.js';
 import { jsonAnswer, tryParseJson, type HttpAnswer } from './http-exchange.js';
 import { rekorV2Error } from './rekor-errors.js';
@@ -18,7 +17,7 @@ export async function createEntryV2(req: ServeRequest, ctx: ServeContext): Promi
   const parsed = tryParseJson(await req.body());
   if (!parsed.ok) throw rekorV2Error('input', `invalid request body: ${parsed.reason}`);
   const proposed = proposedFromRekorV2Request(parsed.value);
-  const entry = await prepareEntry({ registry: ctx.kinds(), clock: ctx.workbench.clock }, proposed);
+  const entry = await ctx.prepare(proposed);
   try {
     const appended = await ctx.queue.append(entry);
     return jsonAnswer(201, transparencyLogEntry(ctx, appended.logIndex));

@@ -5,7 +5,7 @@
 
 import { toBase64, fromHex } from '../../../shared/encoding/index.js';
 import { nodeHasher } from '../crypto/index.js';
-import { createAppendQueue, type AppendQueue, type KindRegistry, type LogEntryContext } from '../entries/index.js';
+import { createAppendQueue, createVerifyPool, prepareEntry, type AppendQueue, type KindRegistry, type LogEntryContext, type PreparedEntry } from '../entries/index.js';
 import type { Workbench } from '../open-workbench.js';
 import { ed25519SpkiDer } from '../sigstore/index.js';
 import { layoutEntryKind } from '../types/index.js';
@@ -19,6 +19,10 @@ export interface ServeContext {
   readonly queue: AppendQueue;
   /** The kinds the log accepts now, custom layouts included (they are entries too, so they can change while serving). */
   kinds(): KindRegistry;
+  /** `prepareEntry` with the current kinds: on the verify pool's workers when there is one. */
+  prepare(proposedJson: unknown): Promise<PreparedEntry>;
+  /** Stops the verify pool, if any. */
+  close(): Promise<void>;
   /** Rekor's tree ID: the first 8 bytes of the log ID as a positive int64, decimal. */
   readonly treeId: string;
   /** The tree ID as the 16 hex digits that prefix an 80-hex Rekor entry ID. */
@@ -40,7 +44,7 @@ export function treeIdOf(logIdHex: string): { decimal: string; hex: string } {
 }
 
 /** Returns the serve context of `workbench`. */
-export function createServeContext(workbench: Workbench, options: { maxBodyBytes: number; report(error: unknown): void }): ServeContext {
+export function createServeContext(workbench: Workbench, options: { maxBodyBytes: number; verifyWorkers: number; report(error: unknown): void }): ServeContext {
   const log = workbench.localLog();
   const signer = withNodeEd25519(workbench.signer, workbench.store.signer(log.record().id));
   const entries: LogEntryContext = { store: workbench.store, log, signer, logIdHex: workbench.logIdHex };
@@ -53,12 +57,16 @@ export function createServeContext(workbench: Workbench, options: { maxBodyBytes
     return registry.kinds;
   };
   const treeId = treeIdOf(workbench.logIdHex);
+  const pool = createVerifyPool(options.verifyWorkers);
+  const prepareContext = () => ({ registry: kinds(), clock: workbench.clock });
   return {
     workbench,
     entries,
     // The queue's own `add` needs a registry; the handlers verify with a fresh one and call `append`.
     queue: createAppendQueue({ log, hasher: nodeHasher, clock: workbench.clock, registry: kinds() }),
     kinds,
+    prepare: (proposedJson) => (pool ? pool.prepare(prepareContext(), proposedJson) : prepareEntry(prepareContext(), proposedJson)),
+    close: async () => pool?.close(),
     treeId: treeId.decimal,
     treeIdHex: treeId.hex,
     logIdBase64: toBase64(fromHex(workbench.logIdHex)),

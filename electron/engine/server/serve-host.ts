@@ -20,6 +20,8 @@ export interface ServeHostOptions {
   /** 0 picks a free port; default 8080. */
   readonly port?: number;
   readonly maxBodyBytes?: number;
+  /** Verification worker threads (default 0: verify on the main thread). */
+  readonly verifyWorkers?: number;
   /** Where unexpected errors are reported (default: stderr). */
   readonly report?: (error: unknown) => void;
 }
@@ -56,7 +58,7 @@ function formatHost(host: string): string {
 /** Starts the host and resolves once it listens. */
 export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
   const report = options.report ?? ((error: unknown) => process.stderr.write(`provwb serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
-  const ctx = createServeContext(options.workbench, { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, report });
+  const ctx = createServeContext(options.workbench, { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, verifyWorkers: options.verifyWorkers ?? 0, report });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
@@ -111,6 +113,6 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      }).then(() => ctx.close()),
   };
 }
