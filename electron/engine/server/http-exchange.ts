@@ -33,19 +33,27 @@ export function jsonAnswer(status: number, value: unknown, headers?: Readonly<Re
 }
 
 /**
- * Reads a request body of at most `limit` bytes. A declared or actual longer body is refused with
- * `tooLarge(limit)`; the rest is read and dropped so the answer arrives on an intact connection.
+ * Reads a request body of at most `limit` bytes. A body declared or found to be longer is refused
+ * with `tooLarge(limit)` at once, without waiting for the rest: the caller answers and closes the
+ * connection, so a client cannot hold the server with an endless upload.
  */
 export function readBody(req: IncomingMessage, limit: number, tooLarge: (limit: number) => HttpRefusal): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => (size > limit || declared > limit ? reject(tooLarge(limit)) : resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      reject(tooLarge(limit));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

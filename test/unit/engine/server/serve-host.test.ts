@@ -114,6 +114,25 @@ describe('provwb serve host', () => {
       expect(size()).toBe(before);
     });
 
+    it.each([
+      ['declares 1 GB and sends a little', { 'Content-Length': String(1 << 30) }, 1024],
+      ['streams chunks past the limit without a length', { 'Transfer-Encoding': 'chunked' }, 80 * 1024],
+    ])('given a body that %s, answers 413 without waiting for the rest', async (_name, headers, send) => {
+      const before = size();
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(v1('/log/entries'), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+          req.destroy();
+        });
+        req.on('error', reject);
+        req.write('x'.repeat(send));
+        // The request is never ended: only an early answer settles this promise.
+      });
+      expect(status).toBe(413);
+      expect(size()).toBe(before);
+    });
+
     it('GET /api/v1/log/entries?logIndex= and /entries/{uuid} (64 and 80 hex) answer the same entry', async () => {
       const byIndex = await getUrl(v1(`/log/entries?logIndex=${logIndex}`));
       const byUuid = await getUrl(v1(`/log/entries/${uuid}`));
