@@ -1,3 +1,4 @@
+import { sign } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { addEntry, searchEntries } from '../../../../electron/engine/entries/ind
 import type { Workbench } from '../../../../electron/engine/open-workbench.js';
 import { publishEntry } from '../../../../electron/engine/publish/index.js';
 import { addRemote } from '../../../../electron/engine/remote/remotes.js';
+import { preAuthEncoding } from '../../../../electron/engine/sigstore/index.js';
 import { PublicationStore } from '../../../../electron/engine/store/index.js';
 import { syncRemote } from '../../../../electron/engine/sync/index.js';
 import { toHex } from '../../../../shared/encoding/index.js';
@@ -97,6 +99,30 @@ describe('publishEntry', () => {
       expect(await syncRemote(wb, 'team2')).toMatchObject({ treeSize: 2, rootHash: serve.workbench.info().rootHash });
       expect(wb.leafHashes(remote.id, [0, 1]).map(toHex)).toEqual([uuid, second]);
       expect(searchEntries(wb.store, wb.leafHashes, { sha256: await sha256Hex('lib-2.1.tgz'), log: 'team2' }).uuids).toEqual([second]);
+    });
+
+    it('rebuilds a dsseRequestV002 from the body and the payload kept beside it', async () => {
+      const serve = await team();
+      const wb = publisher();
+      addRemote(wb.store, nodeHasher, { name: 'team2', type: 'rekor-v2', url: serve.url, key: serve.workbench.info().verifierKey }, 0);
+      const subject = await sha256Hex('tool-3.0.tgz');
+      const payload = Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'tool-3.0.tgz', digest: { sha256: subject } }], predicateType: 'https://example.com/p', predicate: {} }));
+      const payloadType = 'application/vnd.in-toto+json';
+      const sig = sign('sha256', preAuthEncoding(payloadType, payload), signer.privateKey);
+      const uuid = await localEntry(wb, {
+        apiVersion: '0.0.2',
+        kind: 'dsse',
+        spec: {
+          envelope: { payload: payload.toString('base64'), payloadType, signatures: [{ sig: sig.toString('base64'), keyid: 'release-key' }] },
+          verifiers: [{ publicKey: { rawBytes: signer.spki.toString('base64') }, keyDetails: 'PKIX_ECDSA_P256_SHA_256' }],
+        },
+      });
+      expect(await publishEntry(wb, 'team2', uuid)).toMatchObject({ logIndex: 0, status: 'created', entry: { kindVersion: { kind: 'dsse', version: '0.0.2' } } });
+      await syncRemote(wb, 'team2');
+      expect(toHex(wb.leafHashes(wb.store.logByName('team2')!.id, [0])[0]!)).toBe(uuid);
+      // The mirror gets only the body (tiles carry no payload): it is found by its signer, not its subjects.
+      const fingerprint = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', signer.spki)));
+      expect(searchEntries(wb.store, wb.leafHashes, { keyFingerprint: fingerprint, log: 'team2' }).uuids).toEqual([uuid]);
     });
 
     it('refuses a 0.0.1 entry, which Rekor v2 cannot log as it is, and sends nothing', async () => {
