@@ -5,12 +5,13 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError, NotFoundError, type StagedArtifactDto } from '../../shared/api/index.js';
 import { toHex } from '../../shared/encoding/index.js';
+import { sha256OfFile } from './signing/index.js';
 
 export interface StagedArtifact extends StagedArtifactDto {
   /** Where the bytes are: the temp copy, or the user's own file (desktop). */
@@ -107,7 +108,9 @@ export function createArtifactStaging(options: ArtifactStagingOptions): Artifact
         }
         await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
       } catch (error) {
-        out.destroy();
+        // Unlinked only once closed: the file is opened asynchronously, and an unlink that ran
+        // before the open would leave the file behind.
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
         await unlink(file).catch(() => undefined);
         throw error;
       }
@@ -125,14 +128,8 @@ export function createArtifactStaging(options: ArtifactStagingOptions): Artifact
         throw error;
       }
       if (size > options.maxBytes) throw tooLarge(size);
-      const hash = createHash('sha256');
-      let done = 0;
-      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk as Buffer);
-        done += (chunk as Buffer).length;
-        onProgress?.(done, size);
-      }
-      return hold({ id: randomBytes(16).toString('hex'), name: safeArtifactName(path.basename(file)), sizeBytes: done, sha256: toHex(new Uint8Array(hash.digest())), path: file, owned: false });
+      const sha256 = await sha256OfFile(file, onProgress);
+      return hold({ id: randomBytes(16).toString('hex'), name: safeArtifactName(path.basename(file)), sizeBytes: size, sha256: toHex(sha256), path: file, owned: false });
     },
 
     get(id) {

@@ -1,13 +1,13 @@
 /**
  * e2e fixtures: `workbench` seeds a data dir (derived from the test's id) through the engine API and
  * runs `provwb ui --no-open --addr 127.0.0.1:0` on it; `app` opens the URL it printed. Both stop and
- * clean up after the test. `shot` keeps a named screenshot in test-results/e2e/screenshots/.
+ * clean up after the test. `shot` keeps a named screenshot in test-results/e2e/screenshots/; `scratch` is a temp folder.
  */
 
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,7 +84,7 @@ export async function shot(page: Page, testInfo: TestInfo, name: string, options
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
-export const test = base.extend<{ seed: SeedName; workbench: RunningWorkbench; app: Page }, { bigTemplate: () => string }>({
+export const test = base.extend<{ seed: SeedName; workbench: RunningWorkbench; app: Page; scratch: string }, { bigTemplate: () => string }>({
   seed: ['standard', { option: true }],
 
   // A million-entry log takes ~10 s to build: once per worker, copied for each test that wants it.
@@ -150,6 +150,13 @@ export const test = base.extend<{ seed: SeedName; workbench: RunningWorkbench; a
     await stopChild(ui.child);
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('provwb-ui.log', { body: ui.log(), contentType: 'text/plain' });
     rmSync(dataDir, { recursive: true, force: true });
+  },
+
+  // A private temp folder for the files a test signs, downloads or imports; removed afterwards.
+  scratch: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'provwb-e2e-scratch-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
   },
 
   app: async ({ page, workbench }, use) => {

@@ -1,19 +1,12 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, shot, test } from './fixtures.js';
 
 const PASSPHRASE = 'a long keyring passphrase';
 
 test.describe('keys view', () => {
-  let dir: string;
-  test.beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'provwb-e2e-keys-'));
-  });
-  test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  test('generates ECDSA and OpenPGP keys, shows their fingerprints and exports the public keys', async ({ app, workbench }, testInfo) => {
+  test('generates ECDSA and OpenPGP keys, shows their fingerprints and exports the public keys', async ({ app, workbench, scratch: dir }, testInfo) => {
     test.setTimeout(90_000);
     await app.keyboard.press('7');
     await expect(app.getByText('The keyring is empty.')).toBeVisible();
@@ -69,7 +62,7 @@ test.describe('keys view', () => {
     await expect(app.getByRole('region', { name: 'Key release-2026' })).toBeVisible();
   });
 
-  test('imports a pasted PEM key and an OpenSSH key file, and refuses garbage and taken names', async ({ app, workbench }, testInfo) => {
+  test('imports a pasted PEM key and an OpenSSH key file, and refuses garbage and taken names', async ({ app, workbench, scratch: dir }, testInfo) => {
     await app.goto(`${workbench.origin}/#/keys`);
     const { publicKey } = generateKeyPairSync('ed25519');
     const pem = publicKey.export({ type: 'spki', format: 'pem' }) as string;

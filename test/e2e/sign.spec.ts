@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, shot, test, type RunningWorkbench } from './fixtures.js';
 
@@ -21,13 +20,7 @@ function treeSize(workbench: RunningWorkbench): number {
 }
 
 test.describe('sign view', () => {
-  let dir: string;
-  test.beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'provwb-e2e-sign-'));
-  });
-  test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  test('signs an uploaded release file, then the entry is in the explorer with a passing proof and the bundle verifies', async ({ app, workbench }, testInfo) => {
+  test('signs an uploaded release file, then the entry is in the explorer with a passing proof and the bundle verifies', async ({ app, workbench, scratch: dir }, testInfo) => {
     test.setTimeout(90_000);
     generateKey(workbench, dir, ['--type', 'ecdsa-p256', '--name', 'release']);
     // Bigger than one upload chunk, so the engine hashes it as a stream.
@@ -103,7 +96,7 @@ test.describe('sign view', () => {
     await expect(signed.getByRole('button', { name: `Open entry ${sizeBefore} in the explorer` })).toBeVisible();
   });
 
-  test('signs with an OpenPGP key as a rekord entry and hands out the .asc signature', async ({ app, workbench }) => {
+  test('signs with an OpenPGP key as a rekord entry and hands out the .asc signature', async ({ app, workbench, scratch: dir }) => {
     generateKey(workbench, dir, ['--type', 'pgp', '--name', 'maintainer', '--email', 'maintainer@example.org']);
     const artefact = path.join(dir, 'notes.txt');
     writeFileSync(artefact, 'release notes for 2.1.0\n');

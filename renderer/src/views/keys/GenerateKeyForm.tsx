@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { WorkbenchError, isWorkbenchError, type GeneratedKeyTypeDto, type KeyDto } from '../../../../shared/api/index.js';
+import type { GeneratedKeyTypeDto, KeyDto } from '../../../../shared/api/index.js';
+import { useAction } from '../../api/use-action.js';
 import { useWorkbench } from '../../api/workbench-context.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
 
@@ -17,28 +18,21 @@ export function GenerateKeyForm({ onDone }: { onDone: (key: KeyDto) => void }) {
   const [email, setEmail] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<WorkbenchError | undefined>(undefined);
+  const { busy, error, run } = useAction();
   const mismatch = again !== '' && again !== passphrase;
   const needsEmail = type === 'pgp' && email.trim() === '';
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (busy || mismatch || needsEmail || name === '' || passphrase === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    if (mismatch || needsEmail || name === '' || passphrase === '') return;
+    await run(async () => {
       const key = await api.keys.generate({ type, name: name.trim(), passphrase, ...(email.trim() === '' ? {} : { email: email.trim() }) });
       setName('');
       setEmail('');
       setPassphrase('');
       setAgain('');
       onDone(key);
-    } catch (e) {
-      setError(isWorkbenchError(e) ? e : new WorkbenchError('renderer_error', String(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { WorkbenchError, isWorkbenchError, type KeyDto } from '../../../../shared/api/index.js';
+import { WorkbenchError, type KeyDto } from '../../../../shared/api/index.js';
+import { useAction } from '../../api/use-action.js';
 import { toBase64, utf8 } from '../../../../shared/encoding/index.js';
 import { useWorkbench } from '../../api/workbench-context.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
@@ -15,14 +16,14 @@ export function ImportKeyForm({ onDone }: { onDone: (key: KeyDto) => void }) {
   const [fileBytes, setFileBytes] = useState<{ name: string; bytes: Uint8Array } | undefined>(undefined);
   const [passphrase, setPassphrase] = useState('');
   const [sourcePassphrase, setSourcePassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<WorkbenchError | undefined>(undefined);
+  const { busy, error, run } = useAction();
+  const [fileProblem, setFileProblem] = useState<WorkbenchError | undefined>(undefined);
   const looksPrivate = /PRIVATE KEY|SECRET KEY|untrusted comment: minisign encrypted secret key/.test(text);
 
   async function pick(file: File) {
-    setError(undefined);
+    setFileProblem(undefined);
     if (file.size > MAX_KEY_BYTES) {
-      setError(new WorkbenchError('key_too_large', `${file.name} is ${file.size} bytes; key files are far smaller than ${MAX_KEY_BYTES}`));
+      setFileProblem(new WorkbenchError('key_too_large', `${file.name} is ${file.size} bytes; key files are far smaller than ${MAX_KEY_BYTES}`));
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -36,10 +37,8 @@ export function ImportKeyForm({ onDone }: { onDone: (key: KeyDto) => void }) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const bytes = text.trim() !== '' ? utf8(text) : fileBytes?.bytes;
-    if (busy || !bytes || name === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    if (!bytes || name === '') return;
+    await run(async () => {
       const key = await api.keys.import({
         name: name.trim(),
         keyBase64: toBase64(bytes),
@@ -52,11 +51,7 @@ export function ImportKeyForm({ onDone }: { onDone: (key: KeyDto) => void }) {
       setPassphrase('');
       setSourcePassphrase('');
       onDone(key);
-    } catch (e) {
-      setError(isWorkbenchError(e) ? e : new WorkbenchError('renderer_error', String(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const hasInput = text.trim() !== '' || fileBytes !== undefined;
@@ -104,7 +99,7 @@ export function ImportKeyForm({ onDone }: { onDone: (key: KeyDto) => void }) {
             Import
           </button>
         </div>
-        {error && <ErrorPanel error={error} />}
+        {(fileProblem ?? error) && <ErrorPanel error={(fileProblem ?? error)!} />}
       </div>
     </form>
   );

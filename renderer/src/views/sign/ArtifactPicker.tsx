@@ -1,6 +1,7 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { MAX_ARTIFACT_BYTES, WorkbenchError, isWorkbenchError, type StagedArtifactDto } from '../../../../shared/api/index.js';
 import { useStageArtifact } from '../../api/workbench-context.js';
+import { DropZone } from '../../components/DropZone.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { Hash } from '../../components/Hash.js';
 import { formatBytes } from '../../format/format.js';
@@ -12,7 +13,6 @@ import { formatBytes } from '../../format/format.js';
  */
 export function ArtifactPicker({ staged, onStaged }: { staged: StagedArtifactDto | undefined; onStaged: (artifact: StagedArtifactDto | undefined) => void }) {
   const stage = useStageArtifact();
-  const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ name: string; done: number; total: number } | undefined>(undefined);
   const [error, setError] = useState<WorkbenchError | undefined>(undefined);
 
@@ -33,36 +33,15 @@ export function ArtifactPicker({ staged, onStaged }: { staged: StagedArtifactDto
     }
   }
 
-  function onDrop(event: DragEvent) {
-    // Handled here, so the shell's drop-anywhere-to-verify leaves it alone.
-    event.preventDefault();
-    setOver(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void take(file);
-  }
-
   return (
     <section className="panel" aria-label="Release file">
       <div className="panel-head">
         <h2 className="grow">1 · Release file</h2>
       </div>
       <div className="panel-body">
-        <div
-          className={`dropzone${over ? ' over' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={onDrop}
-        >
-          Drop the file to sign here, or{' '}
-          <label className="btn small">
-            choose a file
-            <input type="file" className="visually-hidden" aria-label="Choose a file to sign" onChange={(e) => e.target.files?.[0] && void take(e.target.files[0])} />
-          </label>
-          <div className="faint">up to {formatBytes(MAX_ARTIFACT_BYTES)}; hashed by the engine as it arrives</div>
-        </div>
+        <DropZone onFile={(file) => void take(file)} inputLabel="Choose a file to sign" note={<>up to {formatBytes(MAX_ARTIFACT_BYTES)}; hashed by the engine as it arrives</>}>
+          Drop the file to sign here, or
+        </DropZone>
         {progress && (
           <div className="row section-gap" aria-live="polite">
             <span className="grow">Sending {progress.name}…</span>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { WorkbenchError, isWorkbenchError, type KeyDto, type SignResultDto, type SigningKindDto, type StagedArtifactDto } from '../../../../shared/api/index.js';
+import type { KeyDto, SignResultDto, SigningKindDto, StagedArtifactDto } from '../../../../shared/api/index.js';
+import { useAction } from '../../api/use-action.js';
 import { useCall } from '../../api/use-call.js';
 import { useWorkbench } from '../../api/workbench-context.js';
 import type { Route } from '../../app/route.js';
@@ -22,8 +23,7 @@ export function SignView({ route, navigate }: { route: Extract<Route, { view: 's
   const [keyName, setKeyName] = useState<string | undefined>(route.key);
   const [kind, setKind] = useState<SigningKindDto | undefined>(undefined);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<WorkbenchError | undefined>(undefined);
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<SignResultDto | undefined>(undefined);
   const passphraseRef = useRef<HTMLInputElement>(null);
 
@@ -36,25 +36,15 @@ export function SignView({ route, navigate }: { route: Extract<Route, { view: 's
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!staged || !key || !chosenKind || passphrase === '' || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const signed = await api.signing.sign({ artifact: staged.id, keyName: key.name, kind: chosenKind, passphrase });
-      setResult(signed);
+    if (!staged || !key || !chosenKind || passphrase === '') return;
+    const signed = await run(async () => {
+      setResult(await api.signing.sign({ artifact: staged.id, keyName: key.name, kind: chosenKind, passphrase }));
       // The engine released the staged copy: the next signature needs the file again.
       setStaged(undefined);
-      setPassphrase('');
-    } catch (e) {
-      const failure = isWorkbenchError(e) ? e : new WorkbenchError('renderer_error', String(e));
-      setError(failure);
-      if (failure.code === 'passphrase_incorrect') {
-        setPassphrase('');
-        passphraseRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
+    // Never left in the field: after a wrong one, the user types it again.
+    setPassphrase('');
+    if (!signed) passphraseRef.current?.focus();
   }
 
   return (

@@ -1,5 +1,6 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useWorkbench } from '../../api/workbench-context.js';
+import { DropZone } from '../../components/DropZone.js';
 import { CheckList, VerdictBadge } from '../../components/Verdict.js';
 import { MAX_FILE_BYTES, verifyFile, type FileVerification } from '../../verify/verify-file.js';
 
@@ -17,7 +18,6 @@ export function VerifyFile({ opened }: { opened: OpenedFile | undefined }) {
   const [file, setFile] = useState<OpenedFile | undefined>(opened);
   const [text, setText] = useState(opened?.text ?? '');
   const [result, setResult] = useState<FileVerification | undefined>(undefined);
-  const [over, setOver] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
 
   useEffect(() => {
@@ -54,31 +54,12 @@ export function VerifyFile({ opened }: { opened: OpenedFile | undefined }) {
     setText(content);
   }
 
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setOver(false);
-    const f = event.dataTransfer.files[0];
-    if (f) void readFile(f);
-  }
-
   return (
     <div className="page">
       <h1>Verify a file</h1>
-      <div
-        className={`dropzone${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        Drop a log entry (<code>provwb get --json</code>), an inclusion or consistency proof (<code>provwb log prove|consistency --json</code>) or a signed checkpoint here, or{' '}
-        <label className="btn small">
-          choose a file
-          <input type="file" className="visually-hidden" aria-label="Choose a file to verify" onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
-        </label>
-      </div>
+      <DropZone onFile={(f) => void readFile(f)} inputLabel="Choose a file to verify">
+        Drop a log entry (<code>provwb get --json</code>), an inclusion or consistency proof (<code>provwb log prove|consistency --json</code>) or a signed checkpoint here, or
+      </DropZone>
       <label>
         <span className="field-label">…or paste it{file ? ` (from ${file.name})` : ''}</span>
         <textarea className="input" aria-label="File to verify" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
