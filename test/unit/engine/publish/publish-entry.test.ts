@@ -1,4 +1,4 @@
-import { sign } from 'node:crypto';
+import { createHash, sign } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,7 +121,7 @@ describe('publishEntry', () => {
       await syncRemote(wb, 'team2');
       expect(toHex(wb.leafHashes(wb.store.logByName('team2')!.id, [0])[0]!)).toBe(uuid);
       // The mirror gets only the body (tiles carry no payload): it is found by its signer, not its subjects.
-      const fingerprint = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', signer.spki)));
+      const fingerprint = createHash('sha256').update(signer.spki).digest('hex');
       expect(searchEntries(wb.store, wb.leafHashes, { keyFingerprint: fingerprint, log: 'team2' }).uuids).toEqual([uuid]);
     });
 
