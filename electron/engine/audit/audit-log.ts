@@ -9,7 +9,6 @@ import { BUILTIN_KINDS, layoutEntryKind, loadKinds, type EntryKind } from '../ty
 import { AuditFindings, errorText, type AuditProgress, type AuditReport } from './audit-report.js';
 import { checkCheckpointRoots, checkpointSizes, verifyCheckpoints, type VerifiedCheckpoint } from './checkpoint-checks.js';
 import { checkDatabase } from './database-checks.js';
-import type { IntegrityResult } from './integrity-check.js';
 import { checkTree, type TreeCheckResult } from './tree-check.js';
 import { TypedEntryChecks } from './typed-entry-checks.js';
 
@@ -20,8 +19,6 @@ export interface AuditLogInput {
   /** Gives progress events a rate and an ETA. */
   readonly clock?: Clock;
   readonly onProgress?: (progress: AuditProgress) => void;
-  /** The integrity check's result from a worker running it meanwhile; without it the check runs here. */
-  readonly integrity?: Promise<IntegrityResult>;
 }
 
 /**
@@ -34,10 +31,8 @@ export async function auditLog(input: AuditLogInput): Promise<AuditReport> {
   const { store, hasher } = input;
   const findings = new AuditFindings();
   const log = findLog(store, input.logName, findings);
-  if (!log) {
-    checkDatabase(store, findings, await input.integrity);
-    return report(input.logName, undefined, undefined, findings, { checkpoints: 0, typed: 0 });
-  }
+  checkDatabase(store, findings);
+  if (!log) return report(input.logName, undefined, undefined, findings, { checkpoints: 0, typed: 0 });
 
   if (log.role === 'local') findings.guard('the signer key check', () => checkSignerKey(store, log, findings));
   const records = findings.guard('reading the checkpoints', () => store.checkpoints(log.id)) ?? [];
@@ -76,7 +71,6 @@ export async function auditLog(input: AuditLogInput): Promise<AuditReport> {
     for (const d of index.extra) findings.problem('index_key_extra', d.logIndex, `the search index finds entry ${d.logIndex} by ${d.type} ${d.value}, which the entry does not have`, where(d));
     for (const d of index.altered) findings.problem('index_key_altered', d.logIndex, `the search index holds ${d.type} ${d.value} for entry ${d.logIndex}, which is not the entry's ${d.type}`, where(d));
   });
-  checkDatabase(store, findings, await input.integrity);
   return report(log.name, log, tree, findings, { checkpoints: records.length, typed: typed?.checked ?? 0 });
 }
 

@@ -6,7 +6,6 @@ import type { Clock } from '../log/index.js';
 import { DATABASE_FILE, Store, openDatabase, type Db } from '../store/index.js';
 import { AuditFindings, errorText, type AuditProgress, type AuditReport } from './audit-report.js';
 import { auditLog } from './audit-log.js';
-import { startIntegrityCheck } from './integrity-check.js';
 
 export interface AuditWorkbenchInput {
   readonly dataDir: string;
@@ -34,15 +33,7 @@ export async function auditWorkbench(input: AuditWorkbenchInput): Promise<AuditR
     } catch (error) {
       return unreadable(input.logName, error);
     }
-    const integrity = startIntegrityCheck(input.dataDir);
-    return await auditLog({
-      store,
-      logName: input.logName,
-      hasher: nodeHasher,
-      ...(input.clock ? { clock: input.clock } : {}),
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-      ...(integrity ? { integrity } : {}),
-    });
+    return await auditLog({ store, logName: input.logName, hasher: nodeHasher, ...(input.clock ? { clock: input.clock } : {}), ...(input.onProgress ? { onProgress: input.onProgress } : {}) });
   } finally {
     db?.close();
   }

@@ -10,6 +10,10 @@ describe('parseRoute / formatRoute', () => {
     { view: 'proof', index: 5, size: 31 },
     { view: 'consistency', from: 7, to: 31 },
     { view: 'verify' },
+    { view: 'sign' },
+    { view: 'sign', key: 'release-2026' },
+    { view: 'keys' },
+    { view: 'keys', name: 'maintainer@example.org' },
   ])('round-trips %j', (route) => {
     expect(parseRoute(formatRoute(route))).toEqual(route);
   });
