@@ -65,7 +65,7 @@ describe('provwb audit', () => {
   });
 
   describe('given a flipped byte in an index page of the file', () => {
-    it('exits 1 with the integrity check (run on a worker thread by the built CLI) naming it', async () => {
+    it('exits 1 with SQLite\'s integrity check naming the index', async () => {
       const copy = copyFixture(fixture);
       try {
         const db = openDatabase(copy.dir, { readonly: true });
