@@ -55,6 +55,9 @@ test.describe('keys view', () => {
     expect(readFileSync(ascPath, 'utf8')).toContain('-----BEGIN PGP PUBLIC KEY BLOCK-----');
     await expect(keyring.getByRole('row')).toHaveCount(3);
     await shot(app, testInfo, 'keys-generated');
+    await app.emulateMedia({ colorScheme: 'dark' });
+    await shot(app, testInfo, 'keys-generated-dark');
+    await app.emulateMedia({ colorScheme: 'light' });
 
     // ↑/↓ on the table move the selection.
     await keyring.focus();

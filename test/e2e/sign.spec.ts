@@ -57,6 +57,9 @@ test.describe('sign view', () => {
     await expect(result).toContainText(sha256);
     expect(treeSize(workbench)).toBe(sizeBefore + 1);
     await shot(app, testInfo, 'sign-logged');
+    await app.emulateMedia({ colorScheme: 'dark' });
+    await shot(app, testInfo, 'sign-logged-dark');
+    await app.emulateMedia({ colorScheme: 'light' });
 
     // The bundle the page hands out verifies offline with the CLI.
     const [download] = await Promise.all([app.waitForEvent('download'), result.getByRole('button', { name: /Download Sigstore bundle/ }).click()]);

@@ -35,7 +35,7 @@ export function SignResult({ result, navigate }: { result: SignResultDto; naviga
         </dl>
         <div className="row section-gap">
           <button type="button" className="btn primary" onClick={() => downloadBytes(result.outputFileName, fromBase64(result.outputBase64), result.output === 'bundle' ? 'application/json' : 'application/octet-stream')}>
-            Download {what} <span className="faint">{result.outputFileName}</span>
+            Download {what} <span className="btn-note">{result.outputFileName}</span>
           </button>
           <button type="button" className="btn" onClick={() => navigate({ view: 'explorer', log: result.log, index: result.logIndex })}>
             Open in explorer
