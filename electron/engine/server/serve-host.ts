@@ -4,6 +4,7 @@
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { UsageError } from '../../../shared/api/index.js';
 import type { Workbench } from '../open-workbench.js';
 import { HttpRefusal, plainNotFound, readBody, send, type HttpAnswer } from './http-exchange.js';
 import { rekorV1Error, rekorV1ErrorFrom, rekorV2Error, rekorV2ErrorFrom } from './rekor-errors.js';
@@ -96,10 +97,18 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   server.requestTimeout = 60_000;
   server.keepAliveTimeout = 30_000;
   const bindHost = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8080;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8080, bindHost, () => {
-      server.off('error', reject);
+    const refuse = (error: NodeJS.ErrnoException) => {
+      void ctx.close();
+      // A taken or forbidden address is the caller's choice to change, not a crash.
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+        reject(new UsageError('addr_unavailable', `cannot listen on ${formatHost(bindHost)}:${port}: ${error.code}`, { code: error.code }, { hint: 'choose another --addr (port 0 picks a free one)' }));
+      } else reject(error);
+    };
+    server.once('error', refuse);
+    server.listen(port, bindHost, () => {
+      server.off('error', refuse);
       resolve();
     });
   });

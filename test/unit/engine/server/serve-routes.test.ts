@@ -4,6 +4,7 @@ import { matchRoute } from '../../../../electron/engine/server/serve-routes.js';
 import { parseServeAddress, treeIdOf } from '../../../../electron/engine/server/index.js';
 import { expectWorkbenchError } from '../../../helpers/assertions.js';
 import { runCli } from '../../../helpers/cli.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
 
 describe('matchRoute', () => {
   it.each([
@@ -67,6 +68,23 @@ describe('provwb serve (spawned)', () => {
 
   it('exits 3 without a workbench', async () => {
     expect((await runCli(['--data-dir', '/nonexistent-provwb-dir', 'serve', '--addr', '127.0.0.1:0'])).status).toBe(3);
+  });
+
+  it('exits 2 when the address is taken', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    const { dir, cleanup } = tempDir();
+    try {
+      expect((await runCli(['--data-dir', dir, 'init', '--origin', 'provwb.test/taken'])).status).toBe(0);
+      const r = await runCli(['--data-dir', dir, 'serve', '--addr', `127.0.0.1:${port}`, '--json']);
+      expect(r.status).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'addr_unavailable' } });
+    } finally {
+      cleanup();
+      blocker.close();
+    }
   });
 
   it('documents its options in --help', async () => {
