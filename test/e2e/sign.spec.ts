@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, shot, test, type RunningWorkbench } from './fixtures.js';
 
@@ -99,7 +100,7 @@ test.describe('sign view', () => {
     await expect(signed.getByRole('button', { name: `Open entry ${sizeBefore} in the explorer` })).toBeVisible();
   });
 
-  test('signs with an OpenPGP key as a rekord entry and hands out the .asc signature', async ({ app, workbench, scratch: dir }) => {
+  test('signs with an OpenPGP key as a rekord entry and hands out the .asc signature gpg verifies', async ({ app, workbench, scratch: dir }) => {
     generateKey(workbench, dir, ['--type', 'pgp', '--name', 'maintainer', '--email', 'maintainer@example.org']);
     const artefact = path.join(dir, 'notes.txt');
     writeFileSync(artefact, 'release notes for 2.1.0\n');
@@ -117,6 +118,29 @@ test.describe('sign view', () => {
     const sigPath = path.join(dir, 'notes.txt.asc');
     await download.saveAs(sigPath);
     expect(readFileSync(sigPath, 'utf8')).toContain('-----BEGIN PGP SIGNATURE-----');
+
+    // gpg accepts it with the public key exported from the Keys view, and refuses it for other content.
+    await app.goto(`${workbench.origin}/#/keys?name=maintainer`);
+    const detail = app.getByRole('region', { name: 'Key maintainer' });
+    const [exported] = await Promise.all([app.waitForEvent('download'), detail.getByRole('button', { name: 'Export maintainer.asc' }).click()]);
+    const keyPath = path.join(dir, 'maintainer.asc');
+    await exported.saveAs(keyPath);
+    const gpgVersion = spawnSync('gpg', ['--version']);
+    test.skip(gpgVersion.error !== undefined || gpgVersion.status !== 0, 'gpg is not installed: the .asc was checked for its armor only');
+    // A short GNUPGHOME: gpg-agent's socket path has a length limit.
+    const home = mkdtempSync('/tmp/pwb-gpg-');
+    try {
+      const gpg = (args: readonly string[]) => spawnSync('gpg', ['--homedir', home, '--batch', '--no-tty', '--status-fd', '1', ...args], { encoding: 'utf8' });
+      expect(gpg(['--import', keyPath]).status).toBe(0);
+      const good = gpg(['--verify', sigPath, artefact]);
+      expect(good.status, good.stderr).toBe(0);
+      expect(good.stdout).toContain('[GNUPG:] VALIDSIG');
+      writeFileSync(artefact, 'release notes for 2.1.1\n');
+      expect(gpg(['--verify', sigPath, artefact]).status).not.toBe(0);
+    } finally {
+      spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent']);
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   test('refuses an upload without the run token, and says when there is no key to sign with', async ({ app, workbench }) => {
