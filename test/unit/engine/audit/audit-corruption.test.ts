@@ -79,8 +79,12 @@ describe('auditWorkbench', () => {
       const copy = copyFixture(fixture);
       try {
         const before = createHash('sha256').update(readFileSync(copy.file)).digest('hex');
-        const local = await auditWorkbench({ dataDir: copy.dir, logName: 'local' });
+        const progress: Array<{ done: number; total: number; ratePerSec?: number }> = [];
+        let nowMs = 0;
+        const local = await auditWorkbench({ dataDir: copy.dir, logName: 'local', clock: { nowMs: () => (nowMs += 10) }, onProgress: (p) => progress.push(p) });
         expect(local.problems).toEqual([]);
+        // Progress reaches the tree size, with a rate from the injected clock.
+        expect(progress.at(-1)).toMatchObject({ log: 'local', done: fixture.localSize, total: fixture.localSize, ratePerSec: expect.any(Number), etaSec: 0 });
         expect(local).toMatchObject({ ok: true, treeSize: fixture.localSize, entriesChecked: fixture.localSize, typedEntriesChecked: 4, checkpointsChecked: 8, tilesChecked: 4 });
         const mirror = await auditWorkbench({ dataDir: copy.dir, logName: MIRROR_NAME });
         expect(mirror).toMatchObject({ ok: true, treeSize: fixture.mirrorSize, entriesChecked: fixture.mirrorSize, checkpointsChecked: 2, problems: [] });
