@@ -1,8 +1,8 @@
 export { createKindRegistry } from './kind-registry.js';
 export type { KindRegistry } from './kind-registry.js';
 export { parseProposedEntry } from './proposed-entry.js';
-export { rekorLogEntry, setPayload } from './log-entry.js';
-export type { LogEntryContext } from './log-entry.js';
+export { rekorLogEntry, provenEntry, setPayload } from './log-entry.js';
+export type { LogEntryContext, ProvenEntry } from './log-entry.js';
 export { addEntry, prepareEntry } from './add-entry.js';
 export type { PrepareEntryContext } from './add-entry.js';
 export { createAppendQueue } from './append-queue.js';

@@ -4,8 +4,8 @@ import { canonicalJsonBytes } from '../../../shared/canonical/index.js';
 import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
 import { nodeHasher } from '../crypto/index.js';
 import type { NoteSigner } from '../../../shared/note/index.js';
-import type { LocalLog } from '../log/index.js';
-import type { Store } from '../store/index.js';
+import type { InclusionProof, LocalLog } from '../log/index.js';
+import type { CheckpointRecord, Store, StoredEntry } from '../store/index.js';
 
 /** What building a Rekor LogEntry needs from the workbench. */
 export interface LogEntryContext {
@@ -21,23 +21,40 @@ export function setPayload(entry: { body: string; integratedTime: number; logID:
   return canonicalJsonBytes({ body: entry.body, integratedTime: entry.integratedTime, logID: entry.logID, logIndex: entry.logIndex });
 }
 
+/** A typed entry with its inclusion proof in the current tree and that tree's signed checkpoint. */
+export interface ProvenEntry {
+  readonly stored: StoredEntry & { readonly kind: string; readonly integratedTime: number };
+  readonly proof: InclusionProof;
+  readonly checkpoint: CheckpointRecord;
+}
+
 /**
- * Returns entry `index` of the local log as Rekor v1 answers it: `{uuid: LogEntry}` with an inclusion
- * proof in the current tree, that tree's signed checkpoint, and the SET. Only typed entries have one.
+ * Returns typed entry `index` of the local log with its inclusion proof in the current tree and
+ * that tree's checkpoint, after checking the stored body still hashes to its leaf. Throws
+ * NotFoundError for an untyped or absent entry, VerificationError('entry_corrupt').
  */
-export function rekorLogEntry(ctx: LogEntryContext, index: number): RekorLogEntryMap {
+export function provenEntry(ctx: LogEntryContext, index: number): ProvenEntry {
   const record = ctx.log.record();
   const [stored] = ctx.store.entries(record.id, index, index + 1);
   if (!stored || stored.kind === null || stored.integratedTime === null) {
     throw new NotFoundError('entry_not_found', `the local log has no typed entry at index ${index}`, { logIndex: index });
   }
   const proof = ctx.log.proveInclusion(index, record.treeSize);
-  // The SET is signed afresh: never sign a body that is not the one the tree committed to.
+  // Never answer for (or sign) a body that is not the one the tree committed to.
   if (!bytesEqual(nodeHasher.hashLeaf(stored.body), proof.leafHash)) {
     throw new VerificationError('entry_corrupt', `the stored body of entry ${index} does not hash to its leaf ${toHex(proof.leafHash)}; run provwb audit local`, { logIndex: index });
   }
   const checkpoint = ctx.store.checkpointAtSize(record.id, record.treeSize);
   if (!checkpoint) throw new NotFoundError('checkpoint_not_found', `no checkpoint for tree size ${record.treeSize}`);
+  return { stored: stored as ProvenEntry['stored'], proof, checkpoint };
+}
+
+/**
+ * Returns entry `index` of the local log as Rekor v1 answers it: `{uuid: LogEntry}` with an inclusion
+ * proof in the current tree, that tree's signed checkpoint, and the SET. Only typed entries have one.
+ */
+export function rekorLogEntry(ctx: LogEntryContext, index: number): RekorLogEntryMap {
+  const { stored, proof, checkpoint } = provenEntry(ctx, index);
   const base = { body: toBase64(stored.body), integratedTime: stored.integratedTime, logID: ctx.logIdHex, logIndex: index };
   const entry: RekorLogEntryDto = {
     ...base,

@@ -5,9 +5,8 @@
  * `inclusionPromise` (null) present, since Rekor v2 has no SET.
  */
 
-import { NotFoundError, VerificationError } from '../../../shared/api/index.js';
-import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
-import { nodeHasher } from '../crypto/index.js';
+import { toBase64 } from '../../../shared/encoding/index.js';
+import { provenEntry } from '../entries/index.js';
 import type { ServeContext } from './serve-context.js';
 
 export interface TransparencyLogEntryJson {
@@ -28,20 +27,11 @@ export interface TransparencyLogEntryJson {
 
 /** Returns entry `index` as a TransparencyLogEntry with its inclusion proof in the current tree and that tree's checkpoint. */
 export function transparencyLogEntry(ctx: ServeContext, index: number): TransparencyLogEntryJson {
-  const { store, log } = ctx.entries;
-  const record = log.record();
-  const [stored] = store.entries(record.id, index, index + 1);
-  if (!stored || stored.kind === null || stored.apiVersion === null) throw new NotFoundError('entry_not_found', `the local log has no typed entry at index ${index}`, { logIndex: index });
-  const proof = log.proveInclusion(index, record.treeSize);
-  if (!bytesEqual(nodeHasher.hashLeaf(stored.body), proof.leafHash)) {
-    throw new VerificationError('entry_corrupt', `the stored body of entry ${index} does not hash to its leaf ${toHex(proof.leafHash)}; run provwb audit local`, { logIndex: index });
-  }
-  const checkpoint = store.checkpointAtSize(record.id, record.treeSize);
-  if (!checkpoint) throw new NotFoundError('checkpoint_not_found', `no checkpoint for tree size ${record.treeSize}`);
+  const { stored, proof, checkpoint } = provenEntry(ctx.entries, index);
   return {
     logIndex: String(index),
     logId: { keyId: ctx.logIdBase64 },
-    kindVersion: { kind: stored.kind, version: stored.apiVersion },
+    kindVersion: { kind: stored.kind, version: stored.apiVersion ?? '' },
     integratedTime: '0',
     inclusionPromise: null,
     inclusionProof: {
