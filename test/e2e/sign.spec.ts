@@ -143,6 +143,24 @@ test.describe('sign view', () => {
     }
   });
 
+  test('shows the upload progress while a big file travels to the engine', async ({ app, workbench, scratch: dir }, testInfo) => {
+    const artefact = path.join(dir, 'image.iso');
+    const bytes = randomBytes(8 * 1024 * 1024);
+    writeFileSync(artefact, bytes);
+    await app.goto(`${workbench.origin}/#/sign`);
+    // 2 MiB/s upstream: the 8 MiB upload takes about four seconds.
+    const cdp = await app.context().newCDPSession(app);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * 1024 * 1024 });
+    await app.getByLabel('Choose a file to sign').setInputFiles(artefact);
+    const progress = app.getByRole('progressbar', { name: 'Sending image.iso' });
+    await expect(progress).toBeVisible();
+    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shot(app, testInfo, 'sign-upload-progress');
+    await expect(app.getByRole('definition').filter({ hasText: createHash('sha256').update(bytes).digest('hex') })).toBeVisible({ timeout: 20_000 });
+    await expect(progress).toHaveCount(0);
+  });
+
   test('refuses an upload without the run token, and says when there is no key to sign with', async ({ app, workbench }) => {
     const refused = await app.request.post(`${workbench.origin}/api/upload?name=x.bin`, { headers: { 'Content-Type': 'application/octet-stream' }, data: Buffer.from('x') });
     expect(refused.status()).toBe(401);
