@@ -77,21 +77,28 @@ async function withFullTileFallback(width: number, fetchWidth: (width: number) =
  * Both are accepted; an x/mod record id must be its index.
  */
 export function parseSumdbDataTile(data: Uint8Array, tileIndex: number): Uint8Array[] {
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  const encoder = new TextEncoder();
-  if (/^\d+\n/.test(text)) {
-    if (!text.endsWith('\n\n')) throw new InputError('data_tile_malformed', 'an x/mod data tile must end with a blank line');
-    return text
-      .slice(0, -2)
-      .split('\n\n')
-      .map((piece, i) => {
-        const newline = piece.indexOf('\n');
-        const id = Number(piece.slice(0, newline));
-        if (newline < 0 || id !== tileIndex * TILE_WIDTH + i) throw new InputError('data_tile_malformed', `record ${i} has id ${piece.slice(0, Math.max(newline, 0))}, expected ${tileIndex * TILE_WIDTH + i}`);
-        return encoder.encode(`${piece.slice(newline + 1)}\n`);
-      });
+  const NL = 0x0a;
+  // Records are the pieces between blank lines; each keeps its own final "\n" (a view, no copy).
+  const pieces: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i + 1 < data.length; i++) {
+    if (data[i] === NL && data[i + 1] === NL) {
+      pieces.push(data.subarray(start, i + 1));
+      start = i + 2;
+      i++;
+    }
   }
-  if (!text.endsWith('\n') || text.endsWith('\n\n')) throw new InputError('data_tile_malformed', 'a data tile must end with exactly one newline');
-  const pieces = text.split('\n\n');
-  return pieces.map((piece, i) => encoder.encode(i === pieces.length - 1 ? piece : `${piece}\n`));
+  const xmod = /^\d+\n/.test(new TextDecoder().decode(data.subarray(0, 24)));
+  if (xmod) {
+    if (start !== data.length) throw new InputError('data_tile_malformed', 'an x/mod data tile must end with a blank line');
+    return pieces.map((piece, i) => {
+      const newline = piece.indexOf(NL);
+      const id = new TextDecoder().decode(piece.subarray(0, newline));
+      if (Number(id) !== tileIndex * TILE_WIDTH + i) throw new InputError('data_tile_malformed', `record ${i} has id ${id}, expected ${tileIndex * TILE_WIDTH + i}`);
+      return piece.subarray(newline + 1);
+    });
+  }
+  if (start >= data.length || data[data.length - 1] !== NL) throw new InputError('data_tile_malformed', 'a data tile must end with exactly one newline');
+  pieces.push(data.subarray(start));
+  return pieces;
 }
