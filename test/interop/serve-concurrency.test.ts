@@ -103,7 +103,7 @@ describe('provwb serve under concurrent writes', () => {
     expect(stopped.status).toBe(0);
     const result = JSON.parse(stopped.stdout.slice(stopped.stdout.indexOf('\n') + 1)) as { entries: number; batches: number; stoppedBy: string };
     expect(result).toMatchObject({ stoppedBy: 'SIGTERM', entries: CLIENTS + 3 });
-    // Verification runs on the event loop, so how many share a commit depends on arrival; never one each.
-    expect(result.batches).toBeLessThan(result.entries);
+    // Commits wait briefly for entries still verifying, so concurrent writes share transactions.
+    expect(result.batches).toBeLessThan(result.entries / 2);
   });
 });

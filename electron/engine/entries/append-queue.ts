@@ -24,6 +24,14 @@ export interface AppendQueueDeps extends PrepareEntryContext {
   readonly hasher: MerkleHasher;
   /** Largest number of entries in one transaction (default 1024): bounds one commit's latency. */
   readonly maxBatch?: number;
+  /**
+   * How many entries are still being verified by callers and will be appended soon. While there are
+   * some, a commit waits for them up to `maxWaitMs` (default 2), so they share its fsync.
+   */
+  readonly inFlight?: () => number;
+  readonly maxWaitMs?: number;
+  /** The clock for that wait (monotonic ms), default performance.now. */
+  readonly nowMs?: () => number;
 }
 
 export interface AppendQueue {
@@ -55,8 +63,11 @@ function duplicate(uuid: string, logIndex: number): ConflictError {
 /** Returns a queue appending to `deps.log`; one per log and process, shared by every writer in it. */
 export function createAppendQueue(deps: AppendQueueDeps): AppendQueue {
   const maxBatch = deps.maxBatch ?? 1024;
+  const maxWaitMs = deps.maxWaitMs ?? 2;
+  const nowMs = deps.nowMs ?? (() => performance.now());
   let waiting: Waiter[] = [];
   let scheduled = false;
+  let firstWaitingAtMs = 0;
   let batches = 0;
   let entries = 0;
 
@@ -113,6 +124,12 @@ export function createAppendQueue(deps: AppendQueueDeps): AppendQueue {
   }
 
   function flush(): void {
+    const more = deps.inFlight?.() ?? 0;
+    if (more > 0 && waiting.length + more <= maxBatch && nowMs() - firstWaitingAtMs < maxWaitMs) {
+      // Entries still verifying will land within the wait: let them join this commit.
+      setImmediate(flush);
+      return;
+    }
     scheduled = false;
     while (waiting.length > 0) {
       const batch = waiting.slice(0, maxBatch);
@@ -130,6 +147,7 @@ export function createAppendQueue(deps: AppendQueueDeps): AppendQueue {
         waiting.push({ entry, leafHash: deps.hasher.hashLeaf(entry.body), resolve, reject });
         if (!scheduled) {
           scheduled = true;
+          firstWaitingAtMs = nowMs();
           // setImmediate runs after pending I/O callbacks: requests whose bodies arrived in the same
           // turn finish verifying and join this batch instead of each paying its own fsync.
           setImmediate(flush);

@@ -59,13 +59,23 @@ export function createServeContext(workbench: Workbench, options: { maxBodyBytes
   const treeId = treeIdOf(workbench.logIdHex);
   const pool = createVerifyPool(options.verifyWorkers);
   const prepareContext = () => ({ registry: kinds(), clock: workbench.clock });
+  // Entries being verified: the append queue holds a commit briefly for them (group commit).
+  let verifying = 0;
+  const prepare = async (proposedJson: unknown) => {
+    verifying++;
+    try {
+      return await (pool ? pool.prepare(prepareContext(), proposedJson) : prepareEntry(prepareContext(), proposedJson));
+    } finally {
+      verifying--;
+    }
+  };
   return {
     workbench,
     entries,
     // The queue's own `add` needs a registry; the handlers verify with a fresh one and call `append`.
-    queue: createAppendQueue({ log, hasher: nodeHasher, clock: workbench.clock, registry: kinds() }),
+    queue: createAppendQueue({ log, hasher: nodeHasher, clock: workbench.clock, registry: kinds(), inFlight: () => verifying }),
     kinds,
-    prepare: (proposedJson) => (pool ? pool.prepare(prepareContext(), proposedJson) : prepareEntry(prepareContext(), proposedJson)),
+    prepare,
     close: async () => pool?.close(),
     treeId: treeId.decimal,
     treeIdHex: treeId.hex,

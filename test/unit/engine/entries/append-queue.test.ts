@@ -65,6 +65,30 @@ describe('createAppendQueue', () => {
     });
   });
 
+  describe('given entries still being verified when a commit is due', () => {
+    const prepared = (text: string) => prepareEntry({ registry: wb.kinds(), clock: wb.clock }, hashedRekordProposal(enc(text), signer));
+
+    it('waits for them, so they share one transaction', async () => {
+      let inFlight = 1;
+      const waitingQueue = createAppendQueue({ log: wb.localLog(), hasher: nodeHasher, clock: wb.clock, registry: wb.kinds(), inFlight: () => inFlight, maxWaitMs: 5000 });
+      const [a, b] = [await prepared('early'), await prepared('late')];
+      const first = waitingQueue.append(a);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const second = waitingQueue.append(b);
+      inFlight = 0;
+      await Promise.all([first, second]);
+      expect(waitingQueue.stats()).toEqual({ batches: 1, entries: 2 });
+    });
+
+    it('waits no longer than maxWaitMs', async () => {
+      const waitingQueue = createAppendQueue({ log: wb.localLog(), hasher: nodeHasher, clock: wb.clock, registry: wb.kinds(), inFlight: () => 1, maxWaitMs: 20 });
+      const started = performance.now();
+      await waitingQueue.append(await prepared('alone'));
+      expect(performance.now() - started).toBeGreaterThanOrEqual(19);
+      expect(waitingQueue.stats()).toEqual({ batches: 1, entries: 1 });
+    });
+  });
+
   describe('given an entry another writer appended after it was queued', () => {
     it('rejects it as a duplicate and still appends the others', async () => {
       const proposal = hashedRekordProposal(enc('raced'), signer);
