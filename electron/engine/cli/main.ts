@@ -126,5 +126,13 @@ export async function main(argv: readonly string[]): Promise<void> {
   } finally {
     workbench?.close();
   }
+  // A pipe's writes can still be queued here, and process.exit would drop them (seen: a 255 KB
+  // `monitor check --json` cut short): exit once both streams have handed everything to the OS.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);
+}
+
+/** Resolves when everything written to `stream` so far has been written out (or the stream failed). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
