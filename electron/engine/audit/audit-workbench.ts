@@ -7,6 +7,9 @@ import { DATABASE_FILE, Store, openDatabase, type Db } from '../store/index.js';
 import { AuditFindings, errorText, type AuditProgress, type AuditReport } from './audit-report.js';
 import { auditLog } from './audit-log.js';
 
+/** How much of the file the audit maps (SQLite maps at most the file's size). */
+const AUDIT_MMAP_BYTES = 1 << 30;
+
 export interface AuditWorkbenchInput {
   readonly dataDir: string;
   readonly logName: string;
@@ -30,6 +33,8 @@ export async function auditWorkbench(input: AuditWorkbenchInput): Promise<AuditR
     try {
       db = openDatabase(input.dataDir, { readonly: true });
       store = new Store(db);
+      // The audit reads every page; through a map SQLite spends half the CPU it spends on read() copies.
+      store.setMemoryMapSize(AUDIT_MMAP_BYTES);
     } catch (error) {
       return unreadable(input.logName, error);
     }

