@@ -8,12 +8,23 @@ import { checkWitnessPolicy, cosignRemote, witnessKeyJson, witnessPolicy } from 
 import type { Workbench } from '../../../../electron/engine/open-workbench.js';
 import { expectRejection, expectWorkbenchError } from '../../../helpers/assertions.js';
 import { forkSourceLog, mirrorWorkbench, sourceLog, testSigner, type SourceLog } from '../../../helpers/remote-fixture.js';
-import { hashedRekordProposal } from '../../../helpers/serve.js';
+import { getUrl, hashedRekordProposal, startTestServe } from '../../../helpers/serve.js';
+import { tempWorkbench } from '../../../helpers/temp-workbench.js';
+import { nodeHasher } from '../../../../electron/engine/crypto/index.js';
+import { addRemote } from '../../../../electron/engine/remote/remotes.js';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => {
+const cleanupsAsync: Array<() => Promise<void>> = [];
+afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) c();
+  for (const c of cleanupsAsync.splice(0).reverse()) await c();
 });
+
+function tempWorkbenchFor(origin: string) {
+  const wb = tempWorkbench(origin);
+  cleanups.push(wb.cleanup);
+  return wb;
+}
 
 const alice = testSigner('ecdsa-p256');
 
@@ -65,6 +76,22 @@ describe('cosignRemote', () => {
     expect(next.witness.timestamp).toBe(result.witness.timestamp + 60);
     // A stored cosigned note does not disturb the next sync.
     expect((await syncRemote(workbench, 'src')).upToDate).toBe(true);
+  });
+
+  it('cosigns a Rekor v1 remote’s signed tree head, which stays verifiable with the PEM key and does not disturb the next sync', async () => {
+    const serve = await startTestServe({ origin: 'provwb.test/rekor-witnessed' });
+    cleanupsAsync.push(() => serve.close());
+    for (let i = 0; i < 3; i++) await addEntry(serve.workbench.entryContext(), hashedRekordProposal(new TextEncoder().encode(`v1 artefact ${i}`), alice));
+    const { workbench } = tempWorkbenchFor('provwb.test/rekor-witness');
+    addRemote(workbench.store, nodeHasher, { name: 'rk', type: 'rekor', url: serve.url, key: (await getUrl(`${serve.url}/api/v1/log/publicKey`)).text }, 0);
+    await syncRemote(workbench, 'rk');
+    const result = cosignRemote(workbench, 'rk');
+    expect(result).toMatchObject({ treeSize: 3, origin: 'provwb.test/rekor-witnessed' });
+    const opened = openCheckpoint(result.note, [parseVerifierKey(serve.workbench.info().verifierKey), parseVerifierKey(result.witness.verifierKey)]);
+    expect(opened.signatures.map((s) => s.type)).toEqual(['ed25519', 'cosignature/v1']);
+    await addEntry(serve.workbench.entryContext(), hashedRekordProposal(new TextEncoder().encode('v1 artefact 3'), alice));
+    expect(await syncRemote(workbench, 'rk')).toMatchObject({ treeSize: 4, fetched: 1 });
+    expect(cosignRemote(workbench, 'rk').treeSize).toBe(4);
   });
 
   it('refuses an unknown remote, a remote never synced, and a checkpoint beyond the mirror; stores nothing', async () => {
