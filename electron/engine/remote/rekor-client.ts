@@ -40,7 +40,7 @@ export async function getJson(url: string, limits: Partial<FetchLimits>, init: {
   } catch {
     throw shapeError(url, 'JSON');
   }
-  return { status: answer.status, value, location: answer.headers?.get('location') ?? undefined };
+  return { status: answer.status, value, location: answer.header('location') };
 }
 
 /** Returns a client of the Rekor v1 API at `url` (the server root; `/api/v1/…` is appended). */
