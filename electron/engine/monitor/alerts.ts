@@ -19,21 +19,39 @@ export interface AlertJson {
   readonly createdAt: number;
 }
 
-/** Returns an alert's display form. */
-export function alertJson(store: Store, monitors: MonitorStore, alert: AlertRecord): AlertJson {
-  const watch = alert.watchId === null ? undefined : monitors.watchById(alert.watchId);
-  const fork = alert.forkId === null ? undefined : new MirrorStore(store.db).forkById(alert.forkId);
-  return {
-    id: alert.id,
-    kind: alert.kind,
-    watch: alert.watchId,
-    key: watch ? { type: watch.keyType, value: watch.key } : null,
-    remote: store.logById(alert.logId)?.name ?? String(alert.logId),
-    logIndex: alert.index,
-    uuid: alert.uuid,
-    fork: fork ? { id: fork.id, olderSize: fork.olderSize, newerSize: fork.newerSize } : null,
-    state: alert.state,
-    createdAt: alert.createdAt,
+/**
+ * Returns a function giving alerts their display form; the remote, watch and fork rows it needs are
+ * read once per formatter (a check can raise thousands of alerts from one watch and log).
+ */
+export function alertFormatter(store: Store, monitors: MonitorStore): (alert: AlertRecord) => AlertJson {
+  let mirrors: MirrorStore | undefined;
+  const names = new Map<number, string>();
+  const watches = new Map<number, AlertJson['key']>();
+  const name = (logId: number) => {
+    if (!names.has(logId)) names.set(logId, store.logById(logId)?.name ?? String(logId));
+    return names.get(logId)!;
+  };
+  const key = (watchId: number) => {
+    if (!watches.has(watchId)) {
+      const watch = monitors.watchById(watchId);
+      watches.set(watchId, watch ? { type: watch.keyType, value: watch.key } : null);
+    }
+    return watches.get(watchId)!;
+  };
+  return (alert) => {
+    const fork = alert.forkId === null ? undefined : (mirrors ??= new MirrorStore(store.db)).forkById(alert.forkId);
+    return {
+      id: alert.id,
+      kind: alert.kind,
+      watch: alert.watchId,
+      key: alert.watchId === null ? null : key(alert.watchId),
+      remote: name(alert.logId),
+      logIndex: alert.index,
+      uuid: alert.uuid,
+      fork: fork ? { id: fork.id, olderSize: fork.olderSize, newerSize: fork.newerSize } : null,
+      state: alert.state,
+      createdAt: alert.createdAt,
+    };
   };
 }
 
@@ -48,5 +66,5 @@ export function setAlertState(store: Store, id: number, state: Exclude<AlertStat
     monitors.setAlertState(id, state);
     return monitors.alertById(id)!;
   });
-  return alertJson(store, monitors, alert);
+  return alertFormatter(store, monitors)(alert);
 }

@@ -2,8 +2,8 @@ import { isWorkbenchError } from '../../../shared/api/index.js';
 import type { Workbench } from '../open-workbench.js';
 import type { FetchLimits } from '../remote/fetch-bytes.js';
 import { MonitorStore, type AlertRecord, type LogRecord } from '../store/index.js';
-import { syncRemote } from '../sync/index.js';
-import { alertJson, type AlertJson } from './alerts.js';
+import { syncRemote, type SyncProgress } from '../sync/index.js';
+import { alertFormatter, type AlertJson } from './alerts.js';
 import { scanWatch, type ScanDeps } from './scan-watch.js';
 import { deliverWebhooks, type WebhookOptions, type WebhookReport } from './webhook.js';
 
@@ -51,7 +51,10 @@ export async function checkMonitors(workbench: Workbench, options: MonitorCheckO
   if (options.sync ?? true) {
     for (const remote of watched) {
       try {
-        const result = await syncRemote(workbench, remote.name, { limits: options.limits, onProgress: (p) => p.phase === 'entries' && options.onProgress?.(remote.name, p.done, p.total) });
+        const onProgress = (p: SyncProgress) => {
+          if (p.phase === 'entries') options.onProgress?.(remote.name, p.done, p.total);
+        };
+        const result = await syncRemote(workbench, remote.name, { limits: options.limits, onProgress });
         synced.push({ remote: remote.name, treeSize: result.treeSize, fetched: result.fetched });
       } catch (error) {
         // A fork is stored by sync as evidence and alerted below, with forks found by earlier syncs.
@@ -66,8 +69,9 @@ export async function checkMonitors(workbench: Workbench, options: MonitorCheckO
   for (const watch of watches) {
     for (const log of watch.logId === null ? mirrors : mirrors.filter((m) => m.id === watch.logId)) raised.push(...scanWatch(deps, watch, log.id));
   }
-  const alerts = raised.map((a) => alertJson(store, monitors, a));
-  const webhook = await deliverWebhooks({ store, monitors, nowMs: () => clock.nowMs(), payloadOf: (id) => alertJson(store, monitors, monitors.alertById(id)!) }, options.webhook);
+  const format = alertFormatter(store, monitors);
+  const alerts = raised.map(format);
+  const webhook = await deliverWebhooks({ store, monitors, nowMs: () => clock.nowMs(), payloadOf: (id) => format(monitors.alertById(id)!) }, options.webhook);
   return { alerts, synced, syncErrors, webhook: webhook ?? null };
 }
 

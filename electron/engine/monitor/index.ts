@@ -1,6 +1,6 @@
 export { addWatch, allowSigner, setWebhook, watchById, watchJson } from './watches.js';
 export type { WatchInput, WatchJson } from './watches.js';
-export { alertJson, setAlertState } from './alerts.js';
+export { alertFormatter, setAlertState } from './alerts.js';
 export type { AlertJson } from './alerts.js';
 export { checkMonitors } from './check-monitors.js';
 export type { MonitorCheckOptions, MonitorCheckResult, SyncFailure } from './check-monitors.js';

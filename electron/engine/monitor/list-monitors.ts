@@ -1,5 +1,5 @@
 import { MonitorStore, type Store } from '../store/index.js';
-import { alertJson, type AlertJson } from './alerts.js';
+import { alertFormatter, type AlertJson } from './alerts.js';
 import { watchJson, type WatchJson } from './watches.js';
 
 /** Everything `monitor list` shows. */
@@ -19,6 +19,6 @@ export function listMonitors(store: Store, options: { all: boolean }): MonitorLi
     watches: monitors.watches().map((w) => watchJson(store, monitors, w)),
     allowedSigners: monitors.allowedSigners(),
     webhook: hook ? { url: hook.url, pending: monitors.pendingDeliveries().length } : null,
-    alerts: monitors.alerts({ openOnly: !options.all }).map((a) => alertJson(store, monitors, a)),
+    alerts: monitors.alerts({ openOnly: !options.all }).map(alertFormatter(store, monitors)),
   };
 }
