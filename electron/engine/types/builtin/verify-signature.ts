@@ -10,6 +10,7 @@ import { eddsa } from '@noble/curves/abstract/edwards.js';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesEqual, concatBytes, fromHex } from '../../../../shared/encoding/index.js';
+import { verifyDigestNative } from '../../crypto/native-digest-verify.js';
 import { DerError, readDer, readDerChildren } from './der-reader.js';
 import type { EcCurve, PublicKeyInfo } from './public-key-info.js';
 
@@ -80,11 +81,12 @@ function fixedBytes(value: bigint, size: number): Uint8Array {
   return fromHex(value.toString(16).padStart(size * 2, '0'));
 }
 
-function verifyEcdsa(curve: EcCurve, point: Uint8Array, digest: Uint8Array, signature: Uint8Array): boolean {
+function verifyEcdsa(info: Extract<PublicKeyInfo, { type: 'ecdsa' }>, hash: HashName, digest: Uint8Array, signature: Uint8Array): boolean {
+  const { curve, point } = info;
   const impl = CURVE_IMPLS[curve];
   const options = { prehash: false, lowS: false } as const;
   try {
-    if (looksLikeAsn1Signature(signature)) return impl.verify(signature, digest, point, { ...options, format: 'der' });
+    if (looksLikeAsn1Signature(signature)) return verifyDigestNative(info.spkiDer, hash, digest, signature) ?? impl.verify(signature, digest, point, { ...options, format: 'der' });
     if (signature.length === 0 || signature.length > 132 || signature.length % 2 !== 0) return false;
     return verifyEcdsaRs(curve, point, digest, bigintOf(signature.subarray(0, signature.length / 2)), bigintOf(signature.subarray(signature.length / 2)));
   } catch {
@@ -117,7 +119,7 @@ export function verifyDigestSignature(info: PublicKeyInfo, hash: HashName, diges
     case 'rsa':
       return verifyRsaPkcs1v15(info, hash, digest, signature);
     case 'ecdsa':
-      return verifyEcdsa(info.curve, info.point, digest, signature);
+      return verifyEcdsa(info, hash, digest, signature);
     case 'ed25519':
       if (hash !== 'sha512' || signature.length !== 64) return false;
       try {
