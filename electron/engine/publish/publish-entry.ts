@@ -1,9 +1,10 @@
-import { InputError, NotFoundError } from '../../../shared/api/index.js';
+import { ConflictError, InputError, NotFoundError } from '../../../shared/api/index.js';
 import { fromHex } from '../../../shared/encoding/index.js';
 import type { Workbench } from '../open-workbench.js';
 import type { FetchLimits } from '../remote/fetch-bytes.js';
 import { remoteByName } from '../remote/remotes.js';
 import type { LogRecord } from '../store/index.js';
+import { existingV2Entry } from './existing-v2-entry.js';
 import { publicationRequest, type PublishApi } from './publication-request.js';
 import { recordPublication } from './record-publication.js';
 import { submitEntry } from './submit-entry.js';
@@ -43,12 +44,13 @@ export function parseUuid(text: string): string {
 
 /**
  * Publishes the local typed entry `uuid` to the Rekor v1 or v2 remote `remoteName`: rebuilds the
- * request that yields exactly its body, submits it, verifies the answer offline with the remote's
+ * request that yields exactly its body, submits it (a duplicate: Rekor v1 is asked for the entry,
+ * a Rekor v2 log is synced and the entry read from its verified tiles), verifies the answer offline with the remote's
  * pinned key, checks the answer's checkpoint against everything seen of the remote, then stores the
  * checkpoint and the answer. Nothing is stored unless every step passes. Throws NotFoundError
  * (`remote_not_found`, `entry_not_found`), InputError (`uuid_invalid`, `remote_type_unsupported`,
  * `publish_kind_unsupported`), VerificationError (`remote_error`, `remote_answer_malformed`,
- * `publication_invalid`, `checkpoint_stale`), ConflictError `already_in_remote`, ForkError.
+ * `publication_invalid`, `checkpoint_stale`), ForkError.
  */
 export async function publishEntry(workbench: Workbench, remoteName: string, uuidText: string, options: PublishOptions = {}): Promise<PublishResult> {
   const remote = remoteByName(workbench.store, remoteName);
@@ -60,7 +62,10 @@ export async function publishEntry(workbench: Workbench, remoteName: string, uui
   const [entry] = workbench.store.entries(local.record().id, localIndex, localIndex + 1);
   const request = await publicationRequest({ registry: workbench.kinds(), clock: workbench.clock }, entry!, api);
   const limits = options.limits ?? {};
-  const answer = await submitEntry(api, remote.url!, request, uuid, limits);
+  const answer = await submitEntry(api, remote.url!, request, uuid, limits).catch(async (error: unknown) => {
+    if (!(error instanceof ConflictError && error.code === 'already_in_remote')) throw error;
+    return { entry: await existingV2Entry(workbench, remote, uuid, limits), status: 'existing' as const };
+  });
   const verified = verifyPublication(remote, api, answer.entry, uuid);
   await recordPublication(workbench, remote, api, verified, { uuid, localIndex, answer: answer.entry, status: answer.status }, limits);
   return { remote: remote.name, uuid, localIndex, logIndex: verified.logIndex, treeSize: verified.treeSize, status: answer.status, entry: answer.entry };

@@ -15,7 +15,7 @@ export interface SubmitAnswer {
  * Submits `request` to the Rekor log at `url`: v1 `POST /api/v1/log/entries` (201; 409 = already
  * logged, then `GET /api/v1/log/entries/{uuid}`), v2 `POST /api/v2/log/entries` (201). Throws the
  * fetch errors (timeouts, size limits, HTML pages, other statuses with the log's message) and
- * ConflictError `already_in_remote` for a Rekor v2 duplicate, which v2 cannot look up by uuid.
+ * ConflictError `already_in_remote` for a Rekor v2 duplicate (v2 has no lookup by uuid: see existingV2Entry).
  */
 export async function submitEntry(api: PublishApi, url: string, request: unknown, uuid: string, limits: Partial<FetchLimits>): Promise<SubmitAnswer> {
   if (api === 'rekor-v1') {
@@ -29,7 +29,7 @@ export async function submitEntry(api: PublishApi, url: string, request: unknown
     return { entry: answer.value, status: 'created' };
   } catch (error) {
     if (isWorkbenchError(error) && error.details?.status === 409) {
-      throw new ConflictError('already_in_remote', `${url} already holds entry ${uuid}, and Rekor v2 answers duplicates without the entry`, { uuid }, { hint: 'sync the remote (`provwb sync NAME`) and find the entry with `provwb search --log NAME`' });
+      throw new ConflictError('already_in_remote', `${url} already holds entry ${uuid}, and Rekor v2 answers duplicates without the entry`, { uuid });
     }
     throw error;
   }

@@ -2,7 +2,7 @@ import { createHash, sign } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConflictError, InputError, NotFoundError, VerificationError } from '../../../../shared/api/index.js';
+import { InputError, NotFoundError, VerificationError } from '../../../../shared/api/index.js';
 import { nodeHasher } from '../../../../electron/engine/crypto/index.js';
 import { addEntry, searchEntries } from '../../../../electron/engine/entries/index.js';
 import type { Workbench } from '../../../../electron/engine/open-workbench.js';
@@ -181,14 +181,38 @@ describe('publishEntry', () => {
       });
     }
 
-    it('reports a Rekor v2 duplicate as a conflict', async () => {
+    it('takes a Rekor v2 duplicate (409) from the synced tiles and verifies it like a fresh answer', async () => {
       const serve = await team();
       const wb = publisher();
       addRemote(wb.store, nodeHasher, { name: 'team2', type: 'rekor-v2', url: serve.url, key: serve.workbench.info().verifierKey }, 0);
       const request = hashedRekordV2Request(bytes('dup.tgz'), signer) as { hashedRekordRequestV002: unknown };
       const uuid = await localEntry(wb, { apiVersion: '0.0.2', kind: 'hashedrekord', spec: request.hashedRekordRequestV002 });
       await publishEntry(wb, 'team2', uuid);
-      await expectRejection(publishEntry(wb, 'team2', uuid), ConflictError, 'already_in_remote');
+      await addEntry(serve.workbench.entryContext(), hashedRekordProposal(bytes('later'), testSigner('ecdsa-p256')));
+      const again = await publishEntry(wb, 'team2', uuid);
+      expect(again).toMatchObject({ logIndex: 0, treeSize: 2, status: 'existing', entry: { logIndex: '0', inclusionProof: { treeSize: '2' } } });
+      expect(new PublicationStore(wb.store.db).byUuid(wb.store.logByName('team2')!.id, uuid)).toMatchObject({ status: 'existing', treeSize: 2 });
+    });
+
+    it('refuses a Rekor v2 log that claims a duplicate its verified tree does not hold', async () => {
+      const serve = await team();
+      const server = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          if (req.method === 'POST') return void res.writeHead(409, { 'content-type': 'application/json' }).end('{"code":6,"message":"already exists"}');
+          // Everything else (checkpoint, tiles) comes from the honest log, which lacks the entry.
+          void fetch(`${serve.url}${req.url}`).then(async (r) => res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? '' }).end(Buffer.from(await r.arrayBuffer())));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      await addEntry(serve.workbench.entryContext(), hashedRekordProposal(bytes('other'), testSigner('ecdsa-p256')));
+      const wb = publisher();
+      addRemote(wb.store, nodeHasher, { name: 'liar', type: 'rekor-v2', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, key: serve.workbench.info().verifierKey }, 0);
+      const request = hashedRekordV2Request(bytes('never sent'), signer) as { hashedRekordRequestV002: unknown };
+      const uuid = await localEntry(wb, { apiVersion: '0.0.2', kind: 'hashedrekord', spec: request.hashedRekordRequestV002 });
+      await expectRejection(publishEntry(wb, 'liar', uuid), VerificationError, 'publication_invalid');
+      expect(new PublicationStore(wb.store.db).publications()).toEqual([]);
     });
   });
 });
