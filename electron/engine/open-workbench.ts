@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConflictError, InputError, NotFoundError } from '../../shared/api/index.js';
 import { toHex } from '../../shared/encoding/index.js';
 import { formatVerifierKey, generateSignerKey, logIdOfVerifier, parseSignerKey, parseVerifierKey, signNote, type NoteSigner } from '../../shared/note/index.js';
-import { nodeHasher } from './crypto/index.js';
+import { nodeHasher, withNodeEd25519 } from './crypto/index.js';
 import { createKindRegistry, type KindRegistry, type LogEntryContext } from './entries/index.js';
 import { loadKinds } from './types/index.js';
 import { createTileHashReader } from '../../shared/merkle/index.js';
@@ -76,7 +76,7 @@ export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
     db.close();
     throw new NotFoundError('workbench_not_initialized', `the workbench in ${options.dataDir} has no local log`, undefined, { hint: 'run `provwb init` first' });
   }
-  const noteSigner = parseSignerKey(skey);
+  const noteSigner = withNodeEd25519(parseSignerKey(skey), skey);
   const signer = checkpointSignerFor(noteSigner);
   const logIdHex = toHex(logIdOfVerifier(noteSigner.verifier));
   let log: LocalLog | undefined;

@@ -1,5 +1,5 @@
 /**
- * The log's Ed25519 note key on node:crypto, for the SETs every answer carries. Ed25519 is
+ * The log's Ed25519 note key on node:crypto, for the checkpoints and SETs the workbench signs. Ed25519 is
  * deterministic, so it makes exactly the signatures the workbench's @noble signer makes, at a
  * fraction of the cost (measured under load on the 2-core machine: noble 4.1 ms per SET, which
  * capped GET /api/v1/log/entries near 70/s).

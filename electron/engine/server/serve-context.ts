@@ -10,7 +10,6 @@ import type { Workbench } from '../open-workbench.js';
 import { ed25519SpkiDer } from '../sigstore/index.js';
 import { layoutEntryKind } from '../types/index.js';
 import { encodePem } from '../sigstore/pem.js';
-import { withNodeEd25519 } from './fast-note-signer.js';
 
 export interface ServeContext {
   readonly workbench: Workbench;
@@ -46,8 +45,8 @@ export function treeIdOf(logIdHex: string): { decimal: string; hex: string } {
 /** Returns the serve context of `workbench`. */
 export function createServeContext(workbench: Workbench, options: { maxBodyBytes: number; verifyWorkers: number; report(error: unknown): void }): ServeContext {
   const log = workbench.localLog();
-  const signer = withNodeEd25519(workbench.signer, workbench.store.signer(log.record().id));
-  const entries: LogEntryContext = { store: workbench.store, log, signer, logIdHex: workbench.logIdHex };
+  // workbench.signer signs with node:crypto already (see crypto/node-note-signer.ts).
+  const entries: LogEntryContext = { store: workbench.store, log, signer: workbench.signer, logIdHex: workbench.logIdHex };
   // Custom kinds are `layout` entries: the registry is rebuilt only when their count changed
   // (rebuilding on every write cost ~0.8 ms of each POST).
   let registry: { layouts: number; kinds: KindRegistry } | undefined;

@@ -3,6 +3,9 @@ import { TILE_WIDTH, formatEntryBundle, parseEntryBundle, tileKey } from '../../
 import type { Db } from './database.js';
 import { runMigrations } from './migrations.js';
 
+/** Full tiles kept in memory: 2 048 × ~16 KiB (a tile with its interior rows) ≈ 32 MiB at most. */
+const FULL_TILE_CACHE_SIZE = 2048;
+
 /** Leaf hashes are looked up by their first 6 bytes, a safe integer. */
 const PREFIX_BYTES = 6;
 
@@ -127,6 +130,8 @@ export function leafHashPrefix(leafHash: Uint8Array): number {
  */
 export class Store {
   private readonly s;
+  /** Recently read full tiles (immutable), so proofs skip SQLite for the top of the tree. */
+  private readonly fullTiles = new Map<string, StoredTile>();
 
   constructor(readonly db: Db) {
     this.s = {
@@ -332,8 +337,25 @@ export class Store {
   readTiles(logId: number, tiles: ReadonlyArray<{ level: number; index: number }>): Map<string, StoredTile> {
     const found = new Map<string, StoredTile>();
     for (const t of tiles) {
+      const cacheKey = `${logId}/${t.level}/${t.index}`;
+      const cached = this.fullTiles.get(cacheKey);
+      if (cached) {
+        // Least recently used goes first out: re-insert on every hit.
+        this.fullTiles.delete(cacheKey);
+        this.fullTiles.set(cacheKey, cached);
+        found.set(tileKey(t.level, t.index), cached);
+        continue;
+      }
       const row = this.s.tileByKey.get(logId, t.level, t.index);
-      if (row) found.set(tileKey(t.level, t.index), { width: row.width, nodes: new Uint8Array(row.nodes.buffer, row.nodes.byteOffset, row.nodes.byteLength) });
+      if (!row) continue;
+      const tile = { width: row.width, nodes: new Uint8Array(row.nodes.buffer, row.nodes.byteOffset, row.nodes.byteLength) };
+      found.set(tileKey(t.level, t.index), tile);
+      // Full tiles never change once written; outside a transaction they are committed, so caching
+      // them cannot keep a tile that a rollback removes.
+      if (row.width === TILE_WIDTH && !this.db.inTransaction) {
+        if (this.fullTiles.size >= FULL_TILE_CACHE_SIZE) this.fullTiles.delete(this.fullTiles.keys().next().value!);
+        this.fullTiles.set(cacheKey, tile);
+      }
     }
     return found;
   }

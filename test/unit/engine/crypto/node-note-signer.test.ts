@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSignerKey, parseSignerKey } from '../../../../shared/note/index.js';
-import { withNodeEd25519 } from '../../../../electron/engine/server/fast-note-signer.js';
+import { withNodeEd25519 } from '../../../../electron/engine/crypto/node-note-signer.js';
 
 describe('withNodeEd25519', () => {
   const { skey } = generateSignerKey('provwb.test/fast', new Uint8Array(32).fill(7));
