@@ -37,7 +37,7 @@ export interface Command<Args, Result> {
   run(args: Args, ctx: CommandContext): Promise<Result> | Result;
   render(result: Result): string;
   /** The exit code of a successful run when it is not 0 (e.g. `monitor check --fail-on-alert` with new alerts). */
-  exitCode?(result: Result): number;
+  exitCode?(result: Result, args: Args): number;
 }
 
 /** A command whose argument and result types are erased (the registry's view). */

@@ -117,7 +117,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     };
     const result = await command.run(args, ctx);
     printResult(process.stdout, json, result, () => (flags.quiet ? '' : command.render(result)));
-    code = command.exitCode?.(result) ?? EXIT_OK;
+    code = command.exitCode?.(result, args) ?? EXIT_OK;
   } catch (error) {
     const data = toErrorData(error, debug);
     if (json) printError(process.stdout, true, data);

@@ -87,7 +87,7 @@ export const monitorList = defineCommand<{ all: boolean }, MonitorListJson>({
     ].join('\n'),
 });
 
-export const monitorCheck = defineCommand<{ failOnAlert: boolean; offline: boolean }, MonitorCheckResult & { failOnAlert: boolean }>({
+export const monitorCheck = defineCommand<{ failOnAlert: boolean; offline: boolean }, MonitorCheckResult>({
   name: 'monitor check',
   summary:
     'Sync the watched remotes, then report entries matching a watch that no earlier check reported (each alert exactly once, even if a check is killed), and forks sync found, as alerts; deliver them to the webhook. Exit 0, 1 when a remote could not be synced, 5 with --fail-on-alert when there are new alerts.',
@@ -97,10 +97,7 @@ export const monitorCheck = defineCommand<{ failOnAlert: boolean; offline: boole
   },
   positionals: [],
   parse: (values) => ({ failOnAlert: values['fail-on-alert'] === true, offline: values.offline === true }),
-  run: async (args, ctx) => {
-    const result = await checkMonitors(ctx.workbench(), { sync: !args.offline, onProgress: (remote, done, total) => ctx.progress(done, total, `sync ${remote}`) });
-    return { ...result, failOnAlert: args.failOnAlert };
-  },
+  run: (args, ctx) => checkMonitors(ctx.workbench(), { sync: !args.offline, onProgress: (remote, done, total) => ctx.progress(done, total, `sync ${remote}`) }),
   render: (r) =>
     [
       ...r.synced.map((s) => `${s.remote}: synced to ${s.treeSize} entries (${s.fetched} new)`),
@@ -108,7 +105,7 @@ export const monitorCheck = defineCommand<{ failOnAlert: boolean; offline: boole
       ...(r.alerts.length === 0 ? ['no new alerts'] : r.alerts.map(renderAlert)),
       ...(r.webhook ? [`webhook: ${r.webhook.delivered} delivered${r.webhook.pending > 0 ? `, ${r.webhook.pending} waiting (${r.webhook.lastError})` : ''}`] : []),
     ].join('\n'),
-  exitCode: (r) => (r.failOnAlert && r.alerts.length > 0 ? EXIT_NEW_ALERTS : r.syncErrors.length > 0 ? 1 : EXIT_OK),
+  exitCode: (r, args) => (args.failOnAlert && r.alerts.length > 0 ? EXIT_NEW_ALERTS : r.syncErrors.length > 0 ? 1 : EXIT_OK),
 });
 
 export const monitorAck = defineCommand<{ id: number }, AlertJson>({
