@@ -28,6 +28,7 @@ import { rekorLogEntry, searchEntries, type KindRegistry } from './entries/index
 import { LOCAL_LOG_NAME, type Workbench } from './open-workbench.js';
 import { createArtifactStaging, type ArtifactStaging } from './workbench-artifacts.js';
 import { createSigningOperations } from './workbench-signing.js';
+import { createTypeOperations } from './workbench-types.js';
 import type { CheckpointRecord, LogRecord, StoredEntry } from './store/index.js';
 
 export interface WorkbenchApiOptions {
@@ -85,6 +86,7 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
   const { store } = workbench;
   const pollMs = options.pollMs ?? 1000;
   const signing = createSigningOperations(workbench, options.staging ?? createArtifactStaging({ maxBytes: MAX_ARTIFACT_BYTES }));
+  const typeOps = createTypeOperations(workbench);
 
   function resolveLog(name: string | undefined): LogRecord {
     const wanted = name ?? LOCAL_LOG_NAME;
@@ -314,10 +316,13 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
         };
         return detail;
       },
+
+      add: typeOps.addEntry,
     },
 
     keys: signing.keys,
     signing: signing.signing,
+    types: typeOps.types,
 
     on(event, listener) {
       let set = listeners.get(event);

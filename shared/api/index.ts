@@ -51,6 +51,21 @@ export type {
   SignInputDto,
   SignResultDto,
 } from './workbench-signing-dto.js';
+export { MAX_LAYOUT_JSON_CHARS, MAX_ENTRY_JSON_CHARS } from './workbench-types-dto.js';
+export type {
+  TypeSummaryDto,
+  TypeListDto,
+  DesignProblemDto,
+  LayoutTextInput,
+  LayoutValidationDto,
+  EntryCheckInput,
+  RoleValueDto,
+  EntryValidationDto,
+  SignEntryInput,
+  SignedEntryDto,
+  EntryTextInput,
+  LoggedEntryDto,
+} from './workbench-types-dto.js';
 export { validateApiInput, parseApiInput } from './workbench-inputs.js';
 export { integer, string, oneOf, array, object, validate } from './input-schema.js';
 export type { InputProblem, Schema } from './input-schema.js';

@@ -29,6 +29,17 @@ import type {
   SignInputDto,
   SignResultDto,
 } from './workbench-signing-dto.js';
+import type {
+  EntryCheckInput,
+  EntryTextInput,
+  EntryValidationDto,
+  LayoutTextInput,
+  LayoutValidationDto,
+  LoggedEntryDto,
+  SignEntryInput,
+  SignedEntryDto,
+  TypeListDto,
+} from './workbench-types-dto.js';
 
 /** Events the engine (or, for `file-opened`, the desktop shell) pushes to the UI: name → payload. */
 export interface WorkbenchEvents {
@@ -72,6 +83,8 @@ export interface WorkbenchApi {
     search(input: SearchInput): Promise<SearchResultDto>;
     /** One entry: body, kind fields, inclusion proof, checkpoint and verifier keys. */
     get(input: GetEntryInput): Promise<EntryDetailDto>;
+    /** Adds a proposed entry of any accepted kind to the local log (validated and verified first); nothing is stored on failure. */
+    add(input: EntryTextInput): Promise<LoggedEntryDto>;
   };
   readonly keys: {
     /** Every keyring key with its fingerprint and the kinds it can sign, ordered by name. */
@@ -89,6 +102,18 @@ export interface WorkbenchApi {
      * and returns it with the bundle or detached signature; the staged copy is released.
      */
     sign(input: SignInputDto): Promise<SignResultDto>;
+  };
+  readonly types: {
+    /** Every kind and version the local log accepts, built-in and custom (with its layout). */
+    list(): Promise<TypeListDto>;
+    /** Every problem of a layout, each with its JSON Pointer; never throws for a bad layout. */
+    validateLayout(input: LayoutTextInput): Promise<LayoutValidationDto>;
+    /** Judges a sample entry by a layout that need not be published: problems, roles, signature, canonical body and leaf hash. */
+    validateEntry(input: EntryCheckInput): Promise<EntryValidationDto>;
+    /** Writes a keyring key's public key and its signature over the layout's message into a sample entry. */
+    signEntry(input: SignEntryInput): Promise<SignedEntryDto>;
+    /** Logs the layout as a `layout` entry; refuses a second layout for the same kind and version. */
+    publish(input: LayoutTextInput): Promise<LoggedEntryDto>;
   };
   /** Subscribes to one event; returns the function that unsubscribes. */
   on<E extends WorkbenchEventName>(event: E, listener: WorkbenchEventListener<E>): () => void;
@@ -116,11 +141,17 @@ export const API_METHODS = {
   'entries.list': true,
   'entries.search': true,
   'entries.get': true,
+  'entries.add': true,
   'keys.list': true,
   'keys.generate': true,
   'keys.import': true,
   'keys.exportPublic': true,
   'signing.sign': true,
+  'types.list': true,
+  'types.validateLayout': true,
+  'types.validateEntry': true,
+  'types.signEntry': true,
+  'types.publish': true,
 } as const satisfies Record<ApiMethod, true>;
 
 /** Returns true when `name` is a method of the contract (own keys only: never `__proto__` or `toString`). */
@@ -151,6 +182,7 @@ export function apiFromCall(call: ApiCall, on: WorkbenchApi['on']): WorkbenchApi
       list: (input) => call('entries.list', input),
       search: (input) => call('entries.search', input),
       get: (input) => call('entries.get', input),
+      add: (input) => call('entries.add', input),
     },
     keys: {
       list: () => call('keys.list', {}),
@@ -160,6 +192,13 @@ export function apiFromCall(call: ApiCall, on: WorkbenchApi['on']): WorkbenchApi
     },
     signing: {
       sign: (input) => call('signing.sign', input),
+    },
+    types: {
+      list: () => call('types.list', {}),
+      validateLayout: (input) => call('types.validateLayout', input),
+      validateEntry: (input) => call('types.validateEntry', input),
+      signEntry: (input) => call('types.signEntry', input),
+      publish: (input) => call('types.publish', input),
     },
     on,
   };
@@ -172,11 +211,17 @@ const DISPATCH: { readonly [M in ApiMethod]: (api: WorkbenchApi, input: ApiInput
   'entries.list': (api, input) => api.entries.list(input),
   'entries.search': (api, input) => api.entries.search(input),
   'entries.get': (api, input) => api.entries.get(input),
+  'entries.add': (api, input) => api.entries.add(input),
   'keys.list': (api) => api.keys.list(),
   'keys.generate': (api, input) => api.keys.generate(input),
   'keys.import': (api, input) => api.keys.import(input),
   'keys.exportPublic': (api, input) => api.keys.exportPublic(input),
   'signing.sign': (api, input) => api.signing.sign(input),
+  'types.list': (api) => api.types.list(),
+  'types.validateLayout': (api, input) => api.types.validateLayout(input),
+  'types.validateEntry': (api, input) => api.types.validateEntry(input),
+  'types.signEntry': (api, input) => api.types.signEntry(input),
+  'types.publish': (api, input) => api.types.publish(input),
 };
 
 /**

@@ -7,6 +7,7 @@ import { InputError } from './errors.js';
 import { array, integer, object, oneOf, string, validate, type InputProblem, type Schema } from './input-schema.js';
 import type { ApiInput, ApiMethod } from './workbench-api.js';
 import { MAX_CHECKPOINT_LIMIT, MAX_PAGE_ROWS, MAX_SEARCH_RESULTS } from './workbench-dto.js';
+import { MAX_ENTRY_JSON_CHARS, MAX_LAYOUT_JSON_CHARS } from './workbench-types-dto.js';
 
 const logName = string({ minLength: 1, maxLength: 200, pattern: /^[^\u0000-\u001f\u007f]+$/, patternHint: 'a log name without control characters' });
 const logIndex = integer({ min: 0 });
@@ -19,6 +20,8 @@ const passphrase = string({ minLength: 1, maxLength: 1024 });
 const email = string({ minLength: 3, maxLength: 254, pattern: /^[^\s@<>]+@[^\s@<>]+$/, patternHint: 'an email address like release@example.org' });
 // 1 MiB of key file (the keyring's own limit) is at most 1 398 104 base64 characters.
 const keyBase64 = string({ minLength: 1, maxLength: 1_398_104, pattern: /^[A-Za-z0-9+/]*={0,2}$/, patternHint: 'base64' });
+const layoutJson = string({ minLength: 1, maxLength: MAX_LAYOUT_JSON_CHARS });
+const entryJson = string({ minLength: 1, maxLength: MAX_ENTRY_JSON_CHARS });
 const artifactId = string({ maxLength: 32, minLength: 32, pattern: /^[0-9a-f]{32}$/, patternHint: 'a staged artefact id (32 hex digits)' });
 
 const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
@@ -47,6 +50,7 @@ const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
   'entries.get': object({}, { log: logName, logIndex, uuid, treeSize }, (v) =>
     (v.logIndex === undefined) === (v.uuid === undefined) ? [{ pointer: '', message: 'needs exactly one of logIndex and uuid' }] : [],
   ),
+  'entries.add': object({ entryJson }, {}),
   'keys.list': object({}, {}),
   'keys.generate': object({ type: oneOf(['ed25519', 'ecdsa-p256', 'pgp'] as const), name: keyName, passphrase }, { email }, (v) =>
     v.type === 'pgp' && v.email === undefined ? [{ pointer: '/email', message: 'is required for pgp keys (it goes into the user ID)' }] : [],
@@ -54,6 +58,11 @@ const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
   'keys.import': object({ name: keyName, keyBase64 }, { passphrase, sourcePassphrase: passphrase }),
   'keys.exportPublic': object({ name: keyName }, {}),
   'signing.sign': object({ artifact: artifactId, keyName, passphrase }, { kind: oneOf(['hashedrekord', 'rekord', 'dsse'] as const) }),
+  'types.list': object({}, {}),
+  'types.validateLayout': object({ layoutJson }, {}),
+  'types.validateEntry': object({ layoutJson, entryJson }, {}),
+  'types.signEntry': object({ layoutJson, entryJson, keyName, passphrase }, {}),
+  'types.publish': object({ layoutJson }, {}),
 };
 
 /** Returns every problem of `input` as the input of `method` (empty when it is valid). */

@@ -25,6 +25,7 @@ export type {
   EntryDocument,
 } from './layout-types.js';
 export { parsePointer, formatPointer, valueAtPointer } from './json-pointer.js';
+export { withValueAtPointer } from './with-value-at-pointer.js';
 export { isValidKind, isReservedKind, isValidVersion, isValidIndexName } from './layout-names.js';
 export { JSON_SCHEMA_DIALECT } from './compile-spec-schema.js';
 export { validateLayout, isValidLayout, assertValidLayout } from './validate-layout.js';

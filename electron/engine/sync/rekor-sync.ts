@@ -12,6 +12,7 @@ import type { LogRecord, NewEntry } from '../store/index.js';
 import type { RemoteTreeView } from './checkpoint-check.js';
 import { mapBounded } from './map-bounded.js';
 import type { MirrorLog } from './mirror-log.js';
+import { syncCancelled } from './tile-sync.js';
 import { typedEntryOf, type EntryProblem } from './typed-entry.js';
 
 /** A Rekor v1 log opened for one sync: its verified signed tree head and how to prove against it. */
@@ -83,6 +84,8 @@ export interface RekorSyncOptions {
   readonly kinds: KindRegistry;
   readonly problems: EntryProblem[];
   readonly onProgress?: ((p: { done: number; total: number }) => void) | undefined;
+  /** Checked after each commit (see TileSyncOptions.signal). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -113,6 +116,7 @@ export async function syncRekorEntries(remote: RekorRemote, mirror: MirrorLog, t
     fetched += entries.length;
     size = end;
     options.onProgress?.({ done: size - start, total: target - start });
+    if (options.signal?.aborted && size < target) throw syncCancelled(size);
   }
   return fetched;
 }

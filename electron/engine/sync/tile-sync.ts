@@ -1,4 +1,4 @@
-import { VerificationError } from '../../../shared/api/index.js';
+import { VerificationError, WorkbenchError } from '../../../shared/api/index.js';
 import { bytesEqual, toHex } from '../../../shared/encoding/index.js';
 import { HASH_SIZE, TILE_WIDTH, buildTileNodes, consistencyPlan, fullTileRoot, rehash, type MerkleHasher } from '../../../shared/merkle/index.js';
 import type { Checkpoint } from '../../../shared/note/index.js';
@@ -22,6 +22,8 @@ export interface TileSyncOptions {
   readonly commitEntries: number;
   readonly onProgress?: ((p: TileSyncProgress) => void) | undefined;
   readonly typeEntry?: EntryTyper | undefined;
+  /** Checked after each commit: what was committed stays, so a cancelled sync resumes from there. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Returns the remote's authenticated tree for a verified checkpoint, as the checkpoint check needs it. */
@@ -76,6 +78,7 @@ export async function syncTileEntries(source: TileSource, tree: RemoteTree, mirr
       batch = [];
       batchHashes = [];
       options.onProgress?.({ done: size - start, total: target - start });
+      if (options.signal?.aborted && k < lastBundle) throw syncCancelled(size);
     }
   }
   return fetched;
@@ -104,6 +107,11 @@ async function fetchVerifiedBundle(source: TileSource, tree: RemoteTree, k: numb
     }
   }
   return { bodies, hashes };
+}
+
+/** The error a cancelled sync ends with (the CLI never cancels; the UI's Cancel does). */
+export function syncCancelled(size: number): WorkbenchError {
+  return new WorkbenchError('sync_cancelled', `sync cancelled; the mirror keeps the ${size} entries verified and committed so far`, { treeSize: size }, { hint: 'sync again to resume from there' });
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -6,6 +6,8 @@ import type { EntryKind } from './entry-kind.js';
 export type { EntryKind, ProposedEntry, AcceptedEntry, IndexKey, IndexKeyType, KindContext } from './entry-kind.js';
 export { BUILTIN_KINDS, proposedFromRekorV2Request } from './builtin/index.js';
 export { createLayoutKind, layoutEntryKind } from './custom/index.js';
+export { listTypes, publishLayout } from './list-types.js';
+export type { TypeSummary } from './list-types.js';
 
 /**
  * Returns every kind the local log accepts: Rekor's built-in kinds, `layout`, and one kind per

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useConnection, useWorkbench } from '../api/workbench-context.js';
+import { Spinner } from '../components/ErrorPanel.js';
 import { TaskProgress } from '../components/TaskProgress.js';
 import { ConsistencyView } from '../views/consistency/ConsistencyView.js';
 import { Dashboard } from '../views/dashboard/Dashboard.js';
@@ -13,8 +14,12 @@ import { hasCommandModifier, isTypingTarget } from './keys.js';
 import { VIEWS, type Route } from './route.js';
 import { useRoute } from './use-route.js';
 
+// The designer brings CodeMirror: loaded when first opened, not with every window.
+const DesignerView = lazy(() => import('../views/designer/DesignerView.js').then((m) => ({ default: m.DesignerView })));
+
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['1 … 7', 'Dashboard, Explorer, Proof, Consistency, Verify file, Sign, Keys'],
+  ['t', 'Types: the type designer'],
   ['/', 'search entries'],
   ['↑ ↓  or  j k', 'move in the entry list'],
   ['PgUp PgDn  Home End', 'page, first, last'],
@@ -93,6 +98,12 @@ function View({ route, navigate, opened }: { route: Route; navigate: ReturnType<
       return <SignView route={route} navigate={navigate} />;
     case 'keys':
       return <KeysView route={route} navigate={navigate} />;
+    case 'designer':
+      return (
+        <Suspense fallback={<Spinner label="Loading the type designer" />}>
+          <DesignerView route={route} navigate={navigate} />
+        </Suspense>
+      );
   }
 }
 
@@ -149,7 +160,9 @@ export function App() {
         setHelp(false);
         return;
       }
-      if (isTypingTarget(event.target) || hasCommandModifier(event)) return;
+      // composedPath: a key typed in an editor inside a shadow root (the designer's CodeMirror) reaches
+      // the window retargeted to the shadow host; the first element of its path is the real target.
+      if (isTypingTarget(event.composedPath()[0] ?? event.target) || hasCommandModifier(event)) return;
       if (event.key === '?') {
         event.preventDefault();
         setHelp((h) => !h);

@@ -6,7 +6,8 @@ export type Route =
   | { readonly view: 'consistency'; readonly log?: string; readonly from?: number; readonly to?: number }
   | { readonly view: 'verify' }
   | { readonly view: 'sign'; readonly key?: string }
-  | { readonly view: 'keys'; readonly name?: string };
+  | { readonly view: 'keys'; readonly name?: string }
+  | { readonly view: 'designer'; readonly kind?: string; readonly version?: string };
 
 export type ViewName = Route['view'];
 
@@ -18,6 +19,7 @@ export const VIEWS: ReadonlyArray<{ readonly view: ViewName; readonly label: str
   { view: 'verify', label: 'Verify file', key: '5' },
   { view: 'sign', label: 'Sign', key: '6' },
   { view: 'keys', label: 'Keys', key: '7' },
+  { view: 'designer', label: 'Types', key: 't' },
 ];
 
 function count(params: URLSearchParams, name: string): number | undefined {
@@ -61,6 +63,11 @@ export function parseRoute(hash: string): Route {
     case 'keys': {
       const name = text(params, 'name');
       return { view: 'keys', ...(name === undefined ? {} : { name }) };
+    }
+    case 'designer': {
+      const kind = text(params, 'kind');
+      const version = text(params, 'version');
+      return { view: 'designer', ...(kind === undefined ? {} : { kind }), ...(version === undefined ? {} : { version }) };
     }
     default:
       return { view: 'dashboard' };

@@ -1,7 +1,6 @@
-import { ConflictError, InputError, NotFoundError, parseJsonText, type RekorLogEntryMap } from '../../../../shared/api/index.js';
+import { InputError, NotFoundError, parseJsonText, type RekorLogEntryMap } from '../../../../shared/api/index.js';
 import { validateLayout, type LayoutProblem } from '../../../../shared/layout/index.js';
-import { addEntry } from '../../entries/index.js';
-import { BUILTIN_KINDS, layoutEntryKind } from '../../types/index.js';
+import { listTypes as listWorkbenchTypes, publishLayout } from '../../types/index.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { stringOption } from '../args.js';
 import { readInputFile } from '../input-file.js';
@@ -27,24 +26,7 @@ interface TypeSummary {
 
 /** Returns every type the local log accepts, with the log index of each custom layout. */
 function listTypes(ctx: CommandContext): TypeSummary[] {
-  const wb = ctx.workbench();
-  const builtin = new Set([...BUILTIN_KINDS, layoutEntryKind].map((k) => `${k.kind}@${k.apiVersion}`));
-  const logId = wb.localLog().record().id;
-  const layoutIndexes = wb.store.indexesOfKind(logId, layoutEntryKind.kind);
-  const decoder = new TextDecoder();
-  const firstIndex = new Map<string, number>();
-  for (const index of layoutIndexes) {
-    const spec = (JSON.parse(decoder.decode(wb.store.entries(logId, index, index + 1)[0]!.body)) as { spec: { kind: string; version: string } }).spec;
-    const key = `${spec.kind}@${spec.version}`;
-    if (!firstIndex.has(key)) firstIndex.set(key, index);
-  }
-  return wb
-    .kinds()
-    .list()
-    .map((k) => {
-      const key = `${k.kind}@${k.apiVersion}`;
-      return builtin.has(key) ? { kind: k.kind, version: k.apiVersion, source: 'built-in' as const } : { kind: k.kind, version: k.apiVersion, source: 'layout' as const, logIndex: firstIndex.get(key)! };
-    });
+  return listWorkbenchTypes(ctx.workbench()).map(({ kind, version, source, logIndex }) => (logIndex === undefined ? { kind, version, source } : { kind, version, source, logIndex }));
 }
 
 export const typesAdd = defineCommand<{ file: string }, RekorLogEntryMap>({
@@ -57,12 +39,7 @@ export const typesAdd = defineCommand<{ file: string }, RekorLogEntryMap>({
     const layout = await readLayout(args.file, ctx);
     const problems = validateLayout(layout);
     if (problems.length > 0) throw layoutInvalid(problems);
-    const { kind, version } = layout as { kind: string; version: string };
-    const context = ctx.workbench().entryContext();
-    if (context.registry.list().some((k) => k.kind === kind && k.apiVersion === version)) {
-      throw new ConflictError('already_exists', `type ${kind} ${version} is already defined; publish a new version instead`, { kind, version });
-    }
-    return addEntry(context, { apiVersion: layoutEntryKind.apiVersion, kind: layoutEntryKind.kind, spec: layout });
+    return publishLayout(ctx.workbench(), layout);
   },
   render: (r) => {
     const [uuid, entry] = Object.entries(r)[0]!;

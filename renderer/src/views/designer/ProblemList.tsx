@@ -1,0 +1,32 @@
+import type { DesignProblemDto } from '../../../../shared/api/index.js';
+
+/** Every problem with its JSON Pointer, the rule (code) that failed and the message; "none" when empty. */
+export function ProblemList({ problems, label, okText }: { problems: readonly DesignProblemDto[]; label: string; okText: string }) {
+  if (problems.length === 0) {
+    return (
+      <div className="designer-ok" role="status" aria-label={label}>
+        ✓ {okText}
+      </div>
+    );
+  }
+  return (
+    <table className="designer-problems" aria-label={label}>
+      <thead>
+        <tr>
+          <th>Pointer</th>
+          <th>Rule</th>
+          <th>Problem</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p, i) => (
+          <tr key={`${p.pointer}:${p.code}:${i}`} data-pointer={p.pointer} data-code={p.code}>
+            <td className="mono">{p.pointer || '(root)'}</td>
+            <td className="mono">{p.code}</td>
+            <td>{p.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

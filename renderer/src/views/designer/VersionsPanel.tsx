@@ -1,0 +1,74 @@
+import { useMemo, useState } from 'react';
+import type { TypeSummaryDto } from '../../../../shared/api/index.js';
+import { diffLayoutTexts } from './version-diff.js';
+
+const DRAFT = 'draft';
+
+/**
+ * The published versions of a kind side by side with a line diff (jsdiff): any two of them, or
+ * one against the layout in the editor.
+ */
+export function VersionsPanel({ kind, versions, draftJson }: { kind: string; versions: readonly TypeSummaryDto[]; draftJson: string }) {
+  const options = useMemo(() => [...versions.map((v) => ({ id: v.version, label: `${v.version} (log index ${v.logIndex ?? '?'})`, text: v.layoutJson ?? '' })), { id: DRAFT, label: 'the editor’s draft', text: draftJson }], [versions, draftJson]);
+  const [left, setLeft] = useState<string | undefined>(undefined);
+  const [right, setRight] = useState<string | undefined>(undefined);
+  const leftId = left ?? options.at(-2)?.id ?? DRAFT;
+  const rightId = right ?? DRAFT;
+  const a = options.find((o) => o.id === leftId) ?? options[0]!;
+  const b = options.find((o) => o.id === rightId) ?? options.at(-1)!;
+  const diff = useMemo(() => diffLayoutTexts(normalize(a.text), normalize(b.text)), [a.text, b.text]);
+
+  return (
+    <section className="panel" aria-label="Versions">
+      <div className="panel-head">
+        <h2 className="grow">Versions of {kind}</h2>
+        <span className="faint">
+          {versions.length} published · <span className="diff-added-text">+{diff.added}</span> <span className="diff-removed-text">−{diff.removed}</span>
+        </span>
+      </div>
+      <div className="panel-body">
+        <div className="form-row">
+          <label>
+            <span className="field-label">Old</span>
+            <select className="input" aria-label="Old version" value={a.id} onChange={(e) => setLeft(e.target.value)}>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span className="field-label">New</span>
+            <select className="input" aria-label="New version" value={b.id} onChange={(e) => setRight(e.target.value)}>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="version-diff" role="table" aria-label={`Diff ${a.id} → ${b.id}`}>
+          {diff.rows.map((row, i) => (
+            <div key={i} role="row" className={`diff-row ${row.kind}`} data-kind={row.kind}>
+              <span role="cell" className="diff-num">{row.oldLine ?? ''}</span>
+              <span role="cell" className="diff-text">{row.kind === 'added' ? '' : row.text}</span>
+              <span role="cell" className="diff-num">{row.newLine ?? ''}</span>
+              <span role="cell" className="diff-text">{row.kind === 'removed' ? '' : row.text}</span>
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** Pretty-prints JSON text so formatting alone never shows as a change; text that does not parse is diffed as it is. */
+function normalize(text: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+  } catch {
+    return text;
+  }
+}

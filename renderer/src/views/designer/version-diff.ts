@@ -1,0 +1,35 @@
+/** Line diff of two layout versions (jsdiff), as rows with both sides' line numbers. */
+
+import { diffLines } from 'diff';
+
+export interface DiffRow {
+  readonly kind: 'same' | 'added' | 'removed';
+  readonly text: string;
+  /** 1-based line in the old and new text (null on the side the line is not in). */
+  readonly oldLine: number | null;
+  readonly newLine: number | null;
+}
+
+/** Returns the rows of a line diff from `oldText` to `newText`, and how many lines each side changed. */
+export function diffLayoutTexts(oldText: string, newText: string): { rows: DiffRow[]; added: number; removed: number } {
+  const rows: DiffRow[] = [];
+  let oldLine = 1;
+  let newLine = 1;
+  let added = 0;
+  let removed = 0;
+  for (const part of diffLines(oldText, newText)) {
+    const lines = part.value.replace(/\n$/, '').split('\n');
+    for (const text of lines) {
+      if (part.added) {
+        rows.push({ kind: 'added', text, oldLine: null, newLine: newLine++ });
+        added++;
+      } else if (part.removed) {
+        rows.push({ kind: 'removed', text, oldLine: oldLine++, newLine: null });
+        removed++;
+      } else {
+        rows.push({ kind: 'same', text, oldLine: oldLine++, newLine: newLine++ });
+      }
+    }
+  }
+  return { rows, added, removed };
+}
