@@ -15,6 +15,8 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
     ['proof', 'Proof viewer'],
     ['consistency', 'Consistency'],
     ['verify', 'Verify file'],
+    ['remotes', 'Remotes'],
+    ['audit', 'Audit'],
   ];
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),

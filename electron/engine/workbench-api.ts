@@ -27,6 +27,9 @@ import { nodeHasher } from './crypto/index.js';
 import { rekorLogEntry, searchEntries, type KindRegistry } from './entries/index.js';
 import { LOCAL_LOG_NAME, type Workbench } from './open-workbench.js';
 import { createArtifactStaging, type ArtifactStaging } from './workbench-artifacts.js';
+import { createAuditOperations } from './workbench-audit.js';
+import { createRemoteOperations } from './workbench-remotes.js';
+import { createTaskOperations, createTaskRegistry } from './workbench-tasks.js';
 import { createSigningOperations } from './workbench-signing.js';
 import { createTypeOperations } from './workbench-types.js';
 import type { CheckpointRecord, LogRecord, StoredEntry } from './store/index.js';
@@ -157,6 +160,11 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
     }
   }
 
+  // Sync and audit run as tasks that report through the same event listeners.
+  const tasks = createTaskRegistry({ nowMs: () => workbench.clock.nowMs(), emit });
+  const remoteOps = createRemoteOperations(workbench, tasks);
+  const auditOps = createAuditOperations(workbench, tasks);
+
   function readHeads(): Map<string, { treeSize: number; rootHash: string }> {
     return new Map(store.logs().map((l) => [l.name, { treeSize: l.treeSize, rootHash: toHex(l.rootHash) }]));
   }
@@ -189,6 +197,9 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
   }
 
   return {
+    ...remoteOps,
+    ...auditOps,
+    tasks: createTaskOperations(tasks),
     log: {
       async info() {
         const nowMs = workbench.clock.nowMs();

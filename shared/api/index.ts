@@ -66,6 +66,36 @@ export type {
   EntryTextInput,
   LoggedEntryDto,
 } from './workbench-types-dto.js';
+export { REMOTE_TYPE_NAMES, MAX_REMOTE_KEY_CHARS } from './workbench-remote-dto.js';
+export type {
+  RemoteTypeDto,
+  RemoteDto,
+  RemoteListDto,
+  AddRemoteInputDto,
+  RemoteNameInput,
+  SyncRemoteInputDto,
+  RemoteCheckpointsInput,
+  RemoteCheckpointsDto,
+  EntryProblemDto,
+  SyncResultDto,
+  CosignResultDto,
+  ForkSummaryDto,
+  ForkListDto,
+  ForkInput,
+  ForkVerdictDto,
+  ForkDetailDto,
+  AuditInputDto,
+  AuditProblemDto,
+  AuditNoteDto,
+  AuditReportDto,
+  TaskStateDto,
+  TaskProgressDto,
+  SyncTaskDto,
+  AuditTaskDto,
+  TaskDto,
+  TaskInput,
+  TaskListDto,
+} from './workbench-remote-dto.js';
 export { validateApiInput, parseApiInput } from './workbench-inputs.js';
 export { integer, string, oneOf, array, object, validate } from './input-schema.js';
 export type { InputProblem, Schema } from './input-schema.js';

@@ -7,6 +7,25 @@
 
 import type { WorkbenchErrorData } from './errors.js';
 import type {
+  AddRemoteInputDto,
+  AuditInputDto,
+  AuditTaskDto,
+  CosignResultDto,
+  ForkDetailDto,
+  ForkInput,
+  ForkListDto,
+  RemoteCheckpointsDto,
+  RemoteCheckpointsInput,
+  RemoteDto,
+  RemoteListDto,
+  RemoteNameInput,
+  SyncRemoteInputDto,
+  SyncTaskDto,
+  TaskDto,
+  TaskInput,
+  TaskListDto,
+} from './workbench-remote-dto.js';
+import type {
   CheckpointListDto,
   CheckpointsInput,
   ConsistencyDto,
@@ -54,6 +73,8 @@ export interface WorkbenchEvents {
     readonly ratePerSec: number;
     readonly etaSec: number | null;
   };
+  /** A task (sync, audit) ended; `tasks.get` answers its result or error. */
+  'task-finished': { readonly task: string; readonly kind: TaskDto['kind']; readonly subject: string; readonly state: TaskDto['state'] };
   /** Desktop only: a file given on the command line, by the OS (open-file) or the File menu, to verify. */
   'file-opened': { readonly name: string; readonly text: string };
   /** Desktop only: the application menu asks for a view (View ▸ Explorer, …). */
@@ -63,7 +84,7 @@ export interface WorkbenchEvents {
 export type WorkbenchEventName = keyof WorkbenchEvents;
 
 /** Every event name, for transports that subscribe to all of them. */
-export const WORKBENCH_EVENTS = { 'log-changed': true, 'task-progress': true, 'file-opened': true, 'menu-navigate': true } as const satisfies Record<WorkbenchEventName, true>;
+export const WORKBENCH_EVENTS = { 'log-changed': true, 'task-progress': true, 'task-finished': true, 'file-opened': true, 'menu-navigate': true } as const satisfies Record<WorkbenchEventName, true>;
 
 export type WorkbenchEventListener<E extends WorkbenchEventName> = (payload: WorkbenchEvents[E]) => void;
 
@@ -75,6 +96,36 @@ export interface WorkbenchApi {
     checkpoints(input: CheckpointsInput): Promise<CheckpointListDto>;
     /** A consistency proof between two tree sizes, with the checkpoints stored at each. */
     consistency(input: ConsistencyInput): Promise<ConsistencyDto>;
+  };
+  readonly remotes: {
+    /** Every mirrored remote with its mirrored size, latest verified checkpoint, forks and running sync. */
+    list(): Promise<RemoteListDto>;
+    /** Registers a remote (checked like `provwb remote add`); nothing is fetched yet. */
+    add(input: AddRemoteInputDto): Promise<RemoteDto>;
+    /** Starts a sync task (refused while one runs for the remote); it resumes where the last one stopped. */
+    sync(input: SyncRemoteInputDto): Promise<SyncTaskDto>;
+    /** The remote's stored checkpoints (fetched, evidence, cosigned), ascending by tree size. */
+    checkpoints(input: RemoteCheckpointsInput): Promise<RemoteCheckpointsDto>;
+    /** Cosigns the remote's latest verified checkpoint with the workbench witness (`provwb witness cosign`). */
+    cosign(input: RemoteNameInput): Promise<CosignResultDto>;
+  };
+  readonly forks: {
+    /** Every stored fork, newest first. */
+    list(): Promise<ForkListDto>;
+    /** One fork's evidence document and the verdict of re-checking it with the remote's keys. */
+    get(input: ForkInput): Promise<ForkDetailDto>;
+  };
+  readonly audit: {
+    /** Starts an offline audit task of `local` or a mirror (read-only, off the engine's main thread). */
+    run(input: AuditInputDto): Promise<AuditTaskDto>;
+  };
+  readonly tasks: {
+    /** Running tasks and the most recent finished ones. */
+    list(): Promise<TaskListDto>;
+    /** One task: its progress, then its result or error. */
+    get(input: TaskInput): Promise<TaskDto>;
+    /** Asks a running sync to stop after its current batch; answers the task as it is now. */
+    cancel(input: TaskInput): Promise<TaskDto>;
   };
   readonly entries: {
     /** One page of rows [start, start + count) (fewer at the end of the log). */
@@ -135,6 +186,17 @@ export type ApiOutput<M extends ApiMethod> = MethodFn<M> extends (...args: never
 
 /** Every method: a method missing here, or here but not in WorkbenchApi, is a compile error. */
 export const API_METHODS = {
+  'remotes.list': true,
+  'remotes.add': true,
+  'remotes.sync': true,
+  'remotes.checkpoints': true,
+  'remotes.cosign': true,
+  'forks.list': true,
+  'forks.get': true,
+  'audit.run': true,
+  'tasks.list': true,
+  'tasks.get': true,
+  'tasks.cancel': true,
   'log.info': true,
   'log.checkpoints': true,
   'log.consistency': true,
@@ -178,6 +240,25 @@ export function apiFromCall(call: ApiCall, on: WorkbenchApi['on']): WorkbenchApi
       checkpoints: (input) => call('log.checkpoints', input),
       consistency: (input) => call('log.consistency', input),
     },
+    remotes: {
+      list: () => call('remotes.list', {}),
+      add: (input) => call('remotes.add', input),
+      sync: (input) => call('remotes.sync', input),
+      checkpoints: (input) => call('remotes.checkpoints', input),
+      cosign: (input) => call('remotes.cosign', input),
+    },
+    forks: {
+      list: () => call('forks.list', {}),
+      get: (input) => call('forks.get', input),
+    },
+    audit: {
+      run: (input) => call('audit.run', input),
+    },
+    tasks: {
+      list: () => call('tasks.list', {}),
+      get: (input) => call('tasks.get', input),
+      cancel: (input) => call('tasks.cancel', input),
+    },
     entries: {
       list: (input) => call('entries.list', input),
       search: (input) => call('entries.search', input),
@@ -205,6 +286,17 @@ export function apiFromCall(call: ApiCall, on: WorkbenchApi['on']): WorkbenchApi
 }
 
 const DISPATCH: { readonly [M in ApiMethod]: (api: WorkbenchApi, input: ApiInput<M>) => Promise<ApiOutput<M>> } = {
+  'remotes.list': (api) => api.remotes.list(),
+  'remotes.add': (api, input) => api.remotes.add(input),
+  'remotes.sync': (api, input) => api.remotes.sync(input),
+  'remotes.checkpoints': (api, input) => api.remotes.checkpoints(input),
+  'remotes.cosign': (api, input) => api.remotes.cosign(input),
+  'forks.list': (api) => api.forks.list(),
+  'forks.get': (api, input) => api.forks.get(input),
+  'audit.run': (api, input) => api.audit.run(input),
+  'tasks.list': (api) => api.tasks.list(),
+  'tasks.get': (api, input) => api.tasks.get(input),
+  'tasks.cancel': (api, input) => api.tasks.cancel(input),
   'log.info': (api) => api.log.info(),
   'log.checkpoints': (api, input) => api.log.checkpoints(input),
   'log.consistency': (api, input) => api.log.consistency(input),

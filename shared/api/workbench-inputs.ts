@@ -7,6 +7,7 @@ import { InputError } from './errors.js';
 import { array, integer, object, oneOf, string, validate, type InputProblem, type Schema } from './input-schema.js';
 import type { ApiInput, ApiMethod } from './workbench-api.js';
 import { MAX_CHECKPOINT_LIMIT, MAX_PAGE_ROWS, MAX_SEARCH_RESULTS } from './workbench-dto.js';
+import { REMOTE_SCHEMAS } from './workbench-remote-inputs.js';
 import { MAX_ENTRY_JSON_CHARS, MAX_LAYOUT_JSON_CHARS } from './workbench-types-dto.js';
 
 const logName = string({ minLength: 1, maxLength: 200, pattern: /^[^\u0000-\u001f\u007f]+$/, patternHint: 'a log name without control characters' });
@@ -25,6 +26,7 @@ const entryJson = string({ minLength: 1, maxLength: MAX_ENTRY_JSON_CHARS });
 const artifactId = string({ maxLength: 32, minLength: 32, pattern: /^[0-9a-f]{32}$/, patternHint: 'a staged artefact id (32 hex digits)' });
 
 const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
+  ...REMOTE_SCHEMAS,
   'log.info': object({}, {}),
   'log.checkpoints': object({}, { log: logName, limit: integer({ min: 1, max: MAX_CHECKPOINT_LIMIT }) }),
   'log.consistency': object({ first: treeSize, second: treeSize }, { log: logName }, (v) =>

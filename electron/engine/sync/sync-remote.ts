@@ -32,6 +32,8 @@ export interface SyncOptions {
   readonly commitEntries?: number | undefined;
   readonly limits?: Partial<FetchLimits> | undefined;
   readonly onProgress?: ((p: SyncProgress) => void) | undefined;
+  /** Cancels between committed batches (error `sync_cancelled`); the committed entries stay. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface SyncResult {
@@ -101,7 +103,7 @@ async function openSession(workbench: Workbench, log: LogRecord, options: SyncOp
     const rekor = await openRekorRemote(log, options.limits ?? {});
     return {
       ...rekor,
-      syncEntries: (mirror, target) => syncRekorEntries(rekor, mirror, target, { parallel, commitEntries, onProgress: (p) => progress(p.done, p.total), kinds: workbench.kinds(), problems }),
+      syncEntries: (mirror, target) => syncRekorEntries(rekor, mirror, target, { parallel, commitEntries, onProgress: (p) => progress(p.done, p.total), kinds: workbench.kinds(), problems, signal: options.signal }),
     };
   }
   const source = createTileSource(type === 'sumdb' ? 'sumdb' : 'c2sp', log.url!, options.limits ?? {});
@@ -119,6 +121,7 @@ async function openSession(workbench: Workbench, log: LogRecord, options: SyncOp
         commitEntries,
         onProgress: (p) => progress(p.done, p.total),
         typeEntry: kinds && ((body, index) => typedEntryOf(kinds, body, index, undefined, problems)),
+        signal: options.signal,
       }),
   };
 }

@@ -4,6 +4,9 @@ import { Spinner } from '../components/ErrorPanel.js';
 import { TaskProgress } from '../components/TaskProgress.js';
 import { ConsistencyView } from '../views/consistency/ConsistencyView.js';
 import { Dashboard } from '../views/dashboard/Dashboard.js';
+import { AuditView } from '../views/audit/AuditView.js';
+import { ForkView } from '../views/forks/ForkView.js';
+import { RemotesView } from '../views/remotes/RemotesView.js';
 import { Explorer } from '../views/explorer/Explorer.js';
 import { KeysView } from '../views/keys/KeysView.js';
 import { ProofViewer } from '../views/proof/ProofViewer.js';
@@ -19,6 +22,7 @@ const DesignerView = lazy(() => import('../views/designer/DesignerView.js').then
 
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['1 … 7', 'Dashboard, Explorer, Proof, Consistency, Verify file, Sign, Keys'],
+  ['8  9', 'Remotes (sync, checkpoints, forks), Audit'],
   ['t', 'Types: the type designer'],
   ['/', 'search entries'],
   ['↑ ↓  or  j k', 'move in the entry list'],
@@ -98,6 +102,12 @@ function View({ route, navigate, opened }: { route: Route; navigate: ReturnType<
       return <SignView route={route} navigate={navigate} />;
     case 'keys':
       return <KeysView route={route} navigate={navigate} />;
+    case 'remotes':
+      return <RemotesView route={route} navigate={navigate} />;
+    case 'fork':
+      return <ForkView route={route} navigate={navigate} />;
+    case 'audit':
+      return <AuditView route={route} navigate={navigate} />;
     case 'designer':
       return (
         <Suspense fallback={<Spinner label="Loading the type designer" />}>

@@ -6,6 +6,9 @@ export type Route =
   | { readonly view: 'consistency'; readonly log?: string; readonly from?: number; readonly to?: number }
   | { readonly view: 'verify' }
   | { readonly view: 'sign'; readonly key?: string }
+  | { readonly view: 'remotes'; readonly name?: string }
+  | { readonly view: 'fork'; readonly id?: number }
+  | { readonly view: 'audit'; readonly log?: string }
   | { readonly view: 'keys'; readonly name?: string }
   | { readonly view: 'designer'; readonly kind?: string; readonly version?: string };
 
@@ -19,6 +22,8 @@ export const VIEWS: ReadonlyArray<{ readonly view: ViewName; readonly label: str
   { view: 'verify', label: 'Verify file', key: '5' },
   { view: 'sign', label: 'Sign', key: '6' },
   { view: 'keys', label: 'Keys', key: '7' },
+  { view: 'remotes', label: 'Remotes', key: '8' },
+  { view: 'audit', label: 'Audit', key: '9' },
   { view: 'designer', label: 'Types', key: 't' },
 ];
 
@@ -54,6 +59,16 @@ export function parseRoute(hash: string): Route {
       const to = count(params, 'to');
       return { view: 'consistency', ...withLog, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
     }
+    case 'remotes': {
+      const name = text(params, 'name');
+      return { view: 'remotes', ...(name === undefined ? {} : { name }) };
+    }
+    case 'fork': {
+      const id = count(params, 'id');
+      return { view: 'fork', ...(id === undefined ? {} : { id }) };
+    }
+    case 'audit':
+      return { view: 'audit', ...withLog };
     case 'verify':
       return { view: 'verify' };
     case 'sign': {
