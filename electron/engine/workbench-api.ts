@@ -28,11 +28,12 @@ import { rekorLogEntry, searchEntries, type KindRegistry } from './entries/index
 import { LOCAL_LOG_NAME, type Workbench } from './open-workbench.js';
 import { createArtifactStaging, type ArtifactStaging } from './workbench-artifacts.js';
 import { createAuditOperations } from './workbench-audit.js';
+import { createAlertWatcher, createMonitorOperations, openAlertsByLog } from './workbench-monitor.js';
 import { createRemoteOperations } from './workbench-remotes.js';
 import { createTaskOperations, createTaskRegistry } from './workbench-tasks.js';
 import { createSigningOperations } from './workbench-signing.js';
 import { createTypeOperations } from './workbench-types.js';
-import type { CheckpointRecord, LogRecord, StoredEntry } from './store/index.js';
+import { MonitorStore, type CheckpointRecord, type LogRecord, type StoredEntry } from './store/index.js';
 
 export interface WorkbenchApiOptions {
   /** How often `log-changed` subscribers get the tree heads re-read (other processes may append). */
@@ -164,6 +165,8 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
   const tasks = createTaskRegistry({ nowMs: () => workbench.clock.nowMs(), emit });
   const remoteOps = createRemoteOperations(workbench, tasks);
   const auditOps = createAuditOperations(workbench, tasks);
+  const alertWatcher = createAlertWatcher({ monitors: () => new MonitorStore(store.db), emit, pollMs });
+  const monitorOps = createMonitorOperations(workbench, tasks, alertWatcher);
 
   function readHeads(): Map<string, { treeSize: number; rootHash: string }> {
     return new Map(store.logs().map((l) => [l.name, { treeSize: l.treeSize, rootHash: toHex(l.rootHash) }]));
@@ -199,10 +202,12 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
   return {
     ...remoteOps,
     ...auditOps,
+    ...monitorOps,
     tasks: createTaskOperations(tasks),
     log: {
       async info() {
         const nowMs = workbench.clock.nowMs();
+        const openAlerts = openAlertsByLog(workbench);
         const logs: LogSummaryDto[] = store.logs().map((log) => {
           const latest = store.latestCheckpoint(log.id);
           return {
@@ -217,7 +222,7 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
             url: log.url,
             latestCheckpoint: latest ? checkpointDto(latest) : null,
             latestCheckpointAgeSec: latest ? Math.max(0, Math.floor((nowMs - latest.createdAt) / 1000)) : null,
-            alerts: 0,
+            alerts: openAlerts.get(log.id) ?? 0,
           };
         });
         return { dataDir: workbench.dataDir, nowMs, logs };
@@ -341,9 +346,11 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
       const stored = listener as (payload: never) => void;
       set.add(stored);
       updatePolling();
+      alertWatcher.setListening((listeners.get('alerts-changed')?.size ?? 0) > 0);
       return () => {
         set.delete(stored);
         updatePolling();
+        alertWatcher.setListening((listeners.get('alerts-changed')?.size ?? 0) > 0);
       };
     },
   };

@@ -96,6 +96,29 @@ export type {
   TaskInput,
   TaskListDto,
 } from './workbench-remote-dto.js';
+export { WATCH_TYPE_NAMES, ALERT_STATE_NAMES, DEFAULT_ALERT_LIMIT, MAX_ALERT_LIMIT, MONITOR_TASK_SUBJECT } from './workbench-monitor-dto.js';
+export type {
+  WatchTypeDto,
+  AlertStateDto,
+  WatchDto,
+  WatchListDto,
+  AddWatchInputDto,
+  AddWatchResultDto,
+  AlertDto,
+  AlertsInput,
+  AlertListDto,
+  AlertInput,
+  SignerInput,
+  SignerListDto,
+  AllowSignerResultDto,
+  WebhookInput,
+  WebhookStatusDto,
+  MonitorCheckInputDto,
+  MonitorCheckResultDto,
+  MonitorTaskDto,
+  WitnessKeyDto,
+} from './workbench-monitor-dto.js';
+export { watchValueProblems } from './workbench-monitor-inputs.js';
 export { validateApiInput, parseApiInput } from './workbench-inputs.js';
 export { integer, string, oneOf, array, object, validate } from './input-schema.js';
 export type { InputProblem, Schema } from './input-schema.js';

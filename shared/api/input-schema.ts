@@ -65,6 +65,19 @@ export function string(options: { maxLength: number; minLength?: number; pattern
   };
 }
 
+/** true or false. */
+export function boolean(): Schema<boolean> {
+  return {
+    check(value, pointer, problems) {
+      if (typeof value !== 'boolean') {
+        problems.push({ pointer, message: `must be true or false, not ${typeName(value)}` });
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
+
 /** One of the `values`, compared exactly. */
 export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
   return {

@@ -7,6 +7,23 @@
 
 import type { WorkbenchErrorData } from './errors.js';
 import type {
+  AddWatchInputDto,
+  AddWatchResultDto,
+  AlertDto,
+  AlertInput,
+  AlertListDto,
+  AlertsInput,
+  AllowSignerResultDto,
+  MonitorCheckInputDto,
+  MonitorTaskDto,
+  SignerInput,
+  SignerListDto,
+  WatchListDto,
+  WebhookInput,
+  WebhookStatusDto,
+  WitnessKeyDto,
+} from './workbench-monitor-dto.js';
+import type {
   AddRemoteInputDto,
   AuditInputDto,
   AuditTaskDto,
@@ -75,6 +92,8 @@ export interface WorkbenchEvents {
   };
   /** A task (sync, audit) ended; `tasks.get` answers its result or error. */
   'task-finished': { readonly task: string; readonly kind: TaskDto['kind']; readonly subject: string; readonly state: TaskDto['state'] };
+  /** The open (unacknowledged) alerts changed; `raised` counts alerts new since the last event (0 after an ack). */
+  'alerts-changed': { readonly unacknowledged: number; readonly raised: number };
   /** Desktop only: a file given on the command line, by the OS (open-file) or the File menu, to verify. */
   'file-opened': { readonly name: string; readonly text: string };
   /** Desktop only: the application menu asks for a view (View ▸ Explorer, …). */
@@ -84,7 +103,7 @@ export interface WorkbenchEvents {
 export type WorkbenchEventName = keyof WorkbenchEvents;
 
 /** Every event name, for transports that subscribe to all of them. */
-export const WORKBENCH_EVENTS = { 'log-changed': true, 'task-progress': true, 'task-finished': true, 'file-opened': true, 'menu-navigate': true } as const satisfies Record<WorkbenchEventName, true>;
+export const WORKBENCH_EVENTS = { 'log-changed': true, 'task-progress': true, 'task-finished': true, 'alerts-changed': true, 'file-opened': true, 'menu-navigate': true } as const satisfies Record<WorkbenchEventName, true>;
 
 export type WorkbenchEventListener<E extends WorkbenchEventName> = (payload: WorkbenchEvents[E]) => void;
 
@@ -108,6 +127,34 @@ export interface WorkbenchApi {
     checkpoints(input: RemoteCheckpointsInput): Promise<RemoteCheckpointsDto>;
     /** Cosigns the remote's latest verified checkpoint with the workbench witness (`provwb witness cosign`). */
     cosign(input: RemoteNameInput): Promise<CosignResultDto>;
+  };
+  readonly monitor: {
+    /** Every watch with how far it has checked each log. */
+    watches(): Promise<WatchListDto>;
+    /** Adds a watch (the same watch again answers the existing one, created: false). */
+    addWatch(input: AddWatchInputDto): Promise<AddWatchResultDto>;
+    /** Alerts newest first, optionally in one state, with the count in each state. */
+    alerts(input: AlertsInput): Promise<AlertListDto>;
+    /** Starts a monitor check task (`provwb monitor check`): syncs watched remotes, records new alerts once, delivers the webhook. */
+    check(input: MonitorCheckInputDto): Promise<MonitorTaskDto>;
+    /** Marks an alert seen and handled. */
+    ack(input: AlertInput): Promise<AlertDto>;
+    /** Marks an alert a false positive; a webhook delivery still waiting is dropped. */
+    suppress(input: AlertInput): Promise<AlertDto>;
+    /** The allow-listed (expected) signer fingerprints. */
+    signers(): Promise<SignerListDto>;
+    /** Allow-lists a signer: its entries raise no entry alerts from later checks. */
+    allowSigner(input: SignerInput): Promise<AllowSignerResultDto>;
+    /** The webhook and its outbox's delivery status. */
+    webhook(): Promise<WebhookStatusDto>;
+    /** Sets the webhook new alerts are POSTed to. */
+    setWebhook(input: WebhookInput): Promise<WebhookStatusDto>;
+    /** Removes the webhook. */
+    clearWebhook(): Promise<WebhookStatusDto>;
+  };
+  readonly witness: {
+    /** The workbench witness's cosignature/v1 key (made on first use, as `provwb witness key`); cosigning is `remotes.cosign`. */
+    key(): Promise<WitnessKeyDto>;
   };
   readonly forks: {
     /** Every stored fork, newest first. */
@@ -191,6 +238,18 @@ export const API_METHODS = {
   'remotes.sync': true,
   'remotes.checkpoints': true,
   'remotes.cosign': true,
+  'monitor.watches': true,
+  'monitor.addWatch': true,
+  'monitor.alerts': true,
+  'monitor.check': true,
+  'monitor.ack': true,
+  'monitor.suppress': true,
+  'monitor.signers': true,
+  'monitor.allowSigner': true,
+  'monitor.webhook': true,
+  'monitor.setWebhook': true,
+  'monitor.clearWebhook': true,
+  'witness.key': true,
   'forks.list': true,
   'forks.get': true,
   'audit.run': true,
@@ -247,6 +306,22 @@ export function apiFromCall(call: ApiCall, on: WorkbenchApi['on']): WorkbenchApi
       checkpoints: (input) => call('remotes.checkpoints', input),
       cosign: (input) => call('remotes.cosign', input),
     },
+    monitor: {
+      watches: () => call('monitor.watches', {}),
+      addWatch: (input) => call('monitor.addWatch', input),
+      alerts: (input) => call('monitor.alerts', input),
+      check: (input) => call('monitor.check', input),
+      ack: (input) => call('monitor.ack', input),
+      suppress: (input) => call('monitor.suppress', input),
+      signers: () => call('monitor.signers', {}),
+      allowSigner: (input) => call('monitor.allowSigner', input),
+      webhook: () => call('monitor.webhook', {}),
+      setWebhook: (input) => call('monitor.setWebhook', input),
+      clearWebhook: () => call('monitor.clearWebhook', {}),
+    },
+    witness: {
+      key: () => call('witness.key', {}),
+    },
     forks: {
       list: () => call('forks.list', {}),
       get: (input) => call('forks.get', input),
@@ -291,6 +366,18 @@ const DISPATCH: { readonly [M in ApiMethod]: (api: WorkbenchApi, input: ApiInput
   'remotes.sync': (api, input) => api.remotes.sync(input),
   'remotes.checkpoints': (api, input) => api.remotes.checkpoints(input),
   'remotes.cosign': (api, input) => api.remotes.cosign(input),
+  'monitor.watches': (api) => api.monitor.watches(),
+  'monitor.addWatch': (api, input) => api.monitor.addWatch(input),
+  'monitor.alerts': (api, input) => api.monitor.alerts(input),
+  'monitor.check': (api, input) => api.monitor.check(input),
+  'monitor.ack': (api, input) => api.monitor.ack(input),
+  'monitor.suppress': (api, input) => api.monitor.suppress(input),
+  'monitor.signers': (api) => api.monitor.signers(),
+  'monitor.allowSigner': (api, input) => api.monitor.allowSigner(input),
+  'monitor.webhook': (api) => api.monitor.webhook(),
+  'monitor.setWebhook': (api, input) => api.monitor.setWebhook(input),
+  'monitor.clearWebhook': (api) => api.monitor.clearWebhook(),
+  'witness.key': (api) => api.witness.key(),
   'forks.list': (api) => api.forks.list(),
   'forks.get': (api, input) => api.forks.get(input),
   'audit.run': (api, input) => api.audit.run(input),

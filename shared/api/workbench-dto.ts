@@ -38,7 +38,7 @@ export interface LogSummaryDto {
   readonly latestCheckpoint: CheckpointDto | null;
   /** Seconds since the latest checkpoint was stored, by the engine's clock. */
   readonly latestCheckpointAgeSec: number | null;
-  /** Open monitor alerts; always 0 until monitors land. */
+  /** Open (unacknowledged) monitor alerts on this log. */
   readonly alerts: number;
 }
 

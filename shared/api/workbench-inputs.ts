@@ -8,6 +8,7 @@ import { array, integer, object, oneOf, string, validate, type InputProblem, typ
 import type { ApiInput, ApiMethod } from './workbench-api.js';
 import { MAX_CHECKPOINT_LIMIT, MAX_PAGE_ROWS, MAX_SEARCH_RESULTS } from './workbench-dto.js';
 import { REMOTE_SCHEMAS } from './workbench-remote-inputs.js';
+import { MONITOR_SCHEMAS } from './workbench-monitor-inputs.js';
 import { MAX_ENTRY_JSON_CHARS, MAX_LAYOUT_JSON_CHARS } from './workbench-types-dto.js';
 
 const logName = string({ minLength: 1, maxLength: 200, pattern: /^[^\u0000-\u001f\u007f]+$/, patternHint: 'a log name without control characters' });
@@ -27,6 +28,7 @@ const artifactId = string({ maxLength: 32, minLength: 32, pattern: /^[0-9a-f]{32
 
 const SCHEMAS: { readonly [M in ApiMethod]: Schema<ApiInput<M>> } = {
   ...REMOTE_SCHEMAS,
+  ...MONITOR_SCHEMAS,
   'log.info': object({}, {}),
   'log.checkpoints': object({}, { log: logName, limit: integer({ min: 1, max: MAX_CHECKPOINT_LIMIT }) }),
   'log.consistency': object({ first: treeSize, second: treeSize }, { log: logName }, (v) =>

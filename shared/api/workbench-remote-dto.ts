@@ -7,6 +7,7 @@
 
 import type { WorkbenchErrorData } from './errors.js';
 import type { CheckpointDto, CheckpointListDto } from './workbench-dto.js';
+import type { MonitorTaskDto } from './workbench-monitor-dto.js';
 
 /** The kinds of remote logs the workbench mirrors (the engine's REMOTE_TYPES). */
 export const REMOTE_TYPE_NAMES = ['sumdb', 'tiles', 'rekor-v2', 'rekor'] as const;
@@ -208,7 +209,7 @@ export interface AuditTaskDto extends TaskBaseDto {
   readonly result: AuditReportDto | null;
 }
 
-export type TaskDto = SyncTaskDto | AuditTaskDto;
+export type TaskDto = SyncTaskDto | AuditTaskDto | MonitorTaskDto;
 
 export interface TaskInput {
   readonly id: string;

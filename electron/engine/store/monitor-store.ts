@@ -143,6 +143,14 @@ export class MonitorStore {
       delivery: db.prepare<[number], OutboxRow>('SELECT * FROM webhook_outbox WHERE alert_id = ?'),
       attemptFailed: db.prepare('UPDATE webhook_outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ? WHERE alert_id = ? AND delivered_at IS NULL'),
       delivered: db.prepare('UPDATE webhook_outbox SET attempts = attempts + 1, last_error = NULL, last_attempt_at = ?, delivered_at = ? WHERE alert_id = ? AND delivered_at IS NULL'),
+      alertCounts: db.prepare<[], { state: AlertState; n: number }>('SELECT state, count(*) AS n FROM alerts GROUP BY state'),
+      openAlertsByLog: db.prepare<[], { log_id: number; n: number }>("SELECT log_id, count(*) AS n FROM alerts WHERE state = 'new' GROUP BY log_id"),
+      latestAlerts: db.prepare<[number], AlertRow>('SELECT * FROM alerts ORDER BY id DESC LIMIT ?'),
+      latestAlertsIn: db.prepare<[string, number], AlertRow>('SELECT * FROM alerts WHERE state = ? ORDER BY id DESC LIMIT ?'),
+      alertHead: db.prepare<[], { open: number; max_id: number }>("SELECT (SELECT count(*) FROM alerts WHERE state = 'new') AS open, (SELECT ifnull(max(id), 0) FROM alerts) AS max_id"),
+      openAlertsAfter: db.prepare<[number], number>("SELECT count(*) FROM alerts WHERE id > ? AND state = 'new'").pluck(),
+      deliveredCount: db.prepare<[], number>('SELECT count(*) FROM webhook_outbox WHERE delivered_at IS NOT NULL').pluck(),
+      lastDelivery: db.prepare<[], OutboxRow>('SELECT * FROM webhook_outbox WHERE last_attempt_at IS NOT NULL ORDER BY last_attempt_at DESC, alert_id DESC LIMIT 1'),
     };
   }
 
@@ -260,5 +268,44 @@ export class MonitorStore {
 
   recordDelivered(alertId: number, atMs: number): void {
     this.s.delivered.run(atMs, atMs, alertId);
+  }
+
+  /** Returns how many alerts are in each state (one grouped count). */
+  alertCounts(): Record<AlertState, number> {
+    const counts: Record<AlertState, number> = { new: 0, acknowledged: 0, suppressed: 0 };
+    for (const row of this.s.alertCounts.all()) counts[row.state] = row.n;
+    return counts;
+  }
+
+  /** Returns the number of open (state 'new') alerts per log id. */
+  openAlertsByLog(): Map<number, number> {
+    return new Map(this.s.openAlertsByLog.all().map((r) => [r.log_id, r.n]));
+  }
+
+  /** Returns the newest `limit` alerts, in `state` when given, newest first. */
+  latestAlerts(limit: number, state?: AlertState): AlertRecord[] {
+    return (state === undefined ? this.s.latestAlerts.all(limit) : this.s.latestAlertsIn.all(state, limit)).map(rowToAlert);
+  }
+
+  /** Returns the open alert count and the highest alert id (cheap enough to poll). */
+  alertHead(): { open: number; maxId: number } {
+    const row = this.s.alertHead.get()!;
+    return { open: row.open, maxId: row.max_id };
+  }
+
+  /** Returns how many open alerts have an id above `id` (raised since a head was read). */
+  openAlertsAfter(id: number): number {
+    return this.s.openAlertsAfter.get(id) ?? 0;
+  }
+
+  /** Returns the number of alerts a webhook acknowledged with a 2xx. */
+  deliveredCount(): number {
+    return this.s.deliveredCount.get() ?? 0;
+  }
+
+  /** Returns the delivery with the most recent attempt (success or failure), if any. */
+  lastDelivery(): DeliveryRecord | undefined {
+    const row = this.s.lastDelivery.get();
+    return row && rowToDelivery(row);
   }
 }
