@@ -29,7 +29,7 @@ const RELEASE_NOTE_LAYOUT = JSON.stringify(
       },
     },
     roles: {
-      signature: { pointer: '/sig', format: 'ed25519', signs: 'statement' },
+      signature: { pointer: '/sig', format: 'ed25519', signs: 'digest' },
       publicKey: { pointer: '/key', format: 'pem-spki' },
     },
   },
@@ -78,6 +78,9 @@ test.describe('type designer', () => {
     await expect(tree.locator('tr[data-pointer="/sha256"]')).toContainText('digest');
     await expect(layoutPanel.getByRole('status', { name: 'Layout status' })).toHaveText('✓ valid');
     await expect(editor).toContainText('"algorithm": "sha256"');
+    // What the signature covers is chosen beside the tree: the statement, so notes and artefact are signed too.
+    await tree.getByLabel('Signature covers').selectOption('statement');
+    await expect(editor).toContainText('"signs": "statement"');
 
     // A broken sample, filled in with the generated form: the failing rule and its pointer show.
     const sample = app.getByRole('region', { name: 'Sample entry' });
@@ -108,7 +111,7 @@ test.describe('type designer', () => {
 
     // Publish, then log the entry and find it verified in the explorer.
     await layoutPanel.getByRole('button', { name: 'Publish layout' }).click();
-    await expect(layoutPanel.getByRole('status', { name: 'Published layout' })).toContainText('layout 0.0.1');
+    await expect(layoutPanel.getByRole('status', { name: 'Published layout' })).toContainText('Published release-note 0.0.1 as a layout entry');
     await expect(layoutPanel.getByRole('status', { name: 'Layout status' })).toHaveText('✓ valid · published');
     await sample.getByRole('button', { name: 'Add entry to log' }).click();
     const logged = sample.getByRole('status', { name: 'Logged entry' });

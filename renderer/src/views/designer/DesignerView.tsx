@@ -9,7 +9,7 @@ import { useDebounced } from '../../app/use-debounced.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
 import { JsonEditor, type EditorSchema } from '../../components/JsonEditor.js';
 import { EntryCheckResult } from './EntryCheckResult.js';
-import { assignRole, type RoleAssignment } from './layout-roles.js';
+import { assignRole, setRoleOption, type RoleAssignment, type RoleOption } from './layout-roles.js';
 import { ProblemList } from './ProblemList.js';
 import { SchemaTreePanel } from './SchemaTreePanel.js';
 import { SignSampleForm } from './SignSampleForm.js';
@@ -25,10 +25,10 @@ const VALIDATE_DELAY_MS = 250;
 type Navigate = (route: Route, options?: { replace?: boolean }) => void;
 
 /** A logged entry with the button that opens it in the explorer. */
-function Logged({ what, entry, navigate }: { what: string; entry: LoggedEntryDto; navigate: Navigate }) {
+function Logged({ what, text, entry, navigate }: { what: string; text: string; entry: LoggedEntryDto; navigate: Navigate }) {
   return (
     <div className="designer-logged" role="status" aria-label={what}>
-      ✓ {what}: {entry.kind} {entry.apiVersion} at log index <strong>{entry.logIndex}</strong>
+      ✓ {text} at log index <strong>{entry.logIndex}</strong>
       <button type="button" className="btn small" onClick={() => navigate({ view: 'explorer', index: entry.logIndex })}>
         Open entry {entry.logIndex} in Explorer
       </button>
@@ -54,7 +54,7 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
   const [entryTab, setEntryTab] = useState<'form' | 'json'>('json');
   const publishing = useAction();
   const adding = useAction();
-  const [published, setPublished] = useState<LoggedEntryDto | undefined>(undefined);
+  const [published, setPublished] = useState<{ entry: LoggedEntryDto; name: string } | undefined>(undefined);
   const [added, setAdded] = useState<LoggedEntryDto | undefined>(undefined);
 
   // A published type named in the route opens once its layout has arrived.
@@ -100,6 +100,11 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
     setLayoutText(prettyJson(assignRole(layoutDoc, assignment)));
   }
 
+  function onOption(option: RoleOption, value: string) {
+    if (layoutDoc === undefined) return;
+    setLayoutText(prettyJson(setRoleOption(layoutDoc, option, value)));
+  }
+
   function newVersion() {
     const bumped = bumpPatchVersion(layoutDoc);
     if (!bumped) return;
@@ -109,7 +114,8 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
 
   async function publish() {
     await publishing.run(async () => {
-      setPublished(await api.types.publish({ layoutJson: layoutText }));
+      const entry = await api.types.publish({ layoutJson: layoutText });
+      setPublished({ entry, name: `${layoutInfo?.kind ?? ''} ${layoutInfo?.version ?? ''}` });
       setTypesNonce((n) => n + 1);
     });
   }
@@ -186,14 +192,14 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
                 <span className="faint grow">logs it as a `layout` entry; a kind’s version can be published once</span>
               </div>
               {publishing.error && <ErrorPanel error={publishing.error} />}
-              {published && <Logged what="Published layout" entry={published} navigate={navigate} />}
+              {published && <Logged what="Published layout" text={`Published ${published.name} as a layout entry`} entry={published.entry} navigate={navigate} />}
             </div>
           </section>
           {layoutInfo?.kind && versions.length > 0 && <VersionsPanel kind={layoutInfo.kind} versions={versions} draftJson={layoutText} />}
         </div>
 
         <div className="designer-col">
-          <SchemaTreePanel layoutDoc={layoutDoc} onAssign={onAssign} />
+          <SchemaTreePanel layoutDoc={layoutDoc} onAssign={onAssign} onOption={onOption} />
           <section className="panel" aria-label="Sample entry">
             <div className="panel-head">
               <h2 className="grow">Sample entry</h2>
@@ -229,7 +235,7 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
                 <span className="faint grow">{layoutInfo?.published ? 'the log validates and verifies it again with the published layout' : 'publish the layout first'}</span>
               </div>
               {adding.error && <ErrorPanel error={adding.error} />}
-              {added && <Logged what="Logged entry" entry={added} navigate={navigate} />}
+              {added && <Logged what="Logged entry" text={`Logged a ${added.kind} ${added.apiVersion} entry`} entry={added} navigate={navigate} />}
             </div>
           </section>
         </div>

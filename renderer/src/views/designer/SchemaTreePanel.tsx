@@ -1,6 +1,14 @@
 import { useMemo } from 'react';
+import { DIGEST_ALGORITHMS, PUBLIC_KEY_FORMATS, SIGNATURE_FORMATS, SIGNED_CONTENTS } from '../../../../shared/layout/index.js';
 import { eligibleRoles, flattenSchemaTree } from './schema-tree.js';
-import { indexNameFor, rolesOfPointer, type RoleAssignment } from './layout-roles.js';
+import { indexNameFor, roleOptionValue, rolesOfPointer, type RoleAssignment, type RoleOption } from './layout-roles.js';
+
+const ROLE_OPTIONS: ReadonlyArray<{ readonly option: RoleOption; readonly label: string; readonly values: readonly string[] }> = [
+  { option: { role: 'digest', member: 'algorithm' }, label: 'Digest algorithm', values: Object.keys(DIGEST_ALGORITHMS) },
+  { option: { role: 'signature', member: 'format' }, label: 'Signature format', values: SIGNATURE_FORMATS },
+  { option: { role: 'signature', member: 'signs' }, label: 'Signature covers', values: SIGNED_CONTENTS },
+  { option: { role: 'publicKey', member: 'format' }, label: 'Public key format', values: PUBLIC_KEY_FORMATS },
+];
 
 const MAIN_ROLES = [
   { role: 'digest', label: 'Digest' },
@@ -13,7 +21,15 @@ const MAIN_ROLES = [
  * and key need required strings, index fields scalars), and picking one writes the pointer into
  * the layout.
  */
-export function SchemaTreePanel({ layoutDoc, onAssign }: { layoutDoc: unknown; onAssign: (assignment: RoleAssignment) => void }) {
+export function SchemaTreePanel({
+  layoutDoc,
+  onAssign,
+  onOption,
+}: {
+  layoutDoc: unknown;
+  onAssign: (assignment: RoleAssignment) => void;
+  onOption: (option: RoleOption, value: string) => void;
+}) {
   const schema = typeof layoutDoc === 'object' && layoutDoc !== null ? (layoutDoc as Record<string, unknown>)['schema'] : undefined;
   const nodes = useMemo(() => flattenSchemaTree(schema), [schema]);
   return (
@@ -21,6 +37,24 @@ export function SchemaTreePanel({ layoutDoc, onAssign }: { layoutDoc: unknown; o
       <div className="panel-head">
         <h2 className="grow">Spec schema</h2>
         <span className="faint">pick the member each role points to</span>
+      </div>
+      <div className="panel-body form-row role-options">
+        {ROLE_OPTIONS.map(({ option, label, values }) => {
+          const current = roleOptionValue(layoutDoc, option);
+          return (
+            <label key={label}>
+              <span className="field-label">{label}</span>
+              <select className="input" aria-label={label} value={current} onChange={(e) => onOption(option, e.target.value)}>
+                {!values.includes(current) && <option value={current}>{current === '' ? '—' : current}</option>}
+                {values.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
       </div>
       {nodes.length === 0 ? (
         <div className="empty">The layout’s schema declares no members yet (add them under schema.properties).</div>

@@ -75,3 +75,25 @@ export function rolesOfPointer(layoutDoc: unknown, pointer: string): string[] {
   if (isObject(layoutDoc['index'])) for (const [name, p] of Object.entries(layoutDoc['index'])) if (p === pointer) out.push(`index ${name}`);
   return out;
 }
+
+/** A role's setting besides its pointer: the digest algorithm, a format, or what the signature signs. */
+export type RoleOption = { readonly role: 'digest'; readonly member: 'algorithm' } | { readonly role: 'signature'; readonly member: 'format' | 'signs' } | { readonly role: 'publicKey'; readonly member: 'format' };
+
+/** Returns the current value of a role's setting, or '' when the layout has none. */
+export function roleOptionValue(layoutDoc: unknown, option: RoleOption): string {
+  const roles = isObject(layoutDoc) && isObject(layoutDoc['roles']) ? layoutDoc['roles'] : {};
+  const role = roles[option.role];
+  const value = isObject(role) ? role[option.member] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+/** Returns a copy of the layout with a role's setting changed (the role is created with its defaults when absent). */
+export function setRoleOption(layoutDoc: unknown, option: RoleOption, value: string): unknown {
+  if (!isObject(layoutDoc)) return layoutDoc;
+  const doc: Json = JSON.parse(JSON.stringify(layoutDoc)) as Json;
+  const roles: Json = isObject(doc['roles']) ? doc['roles'] : {};
+  const current = isObject(roles[option.role]) ? (roles[option.role] as Json) : { ...DEFAULTS[option.role], pointer: '' };
+  roles[option.role] = { ...current, [option.member]: value };
+  doc['roles'] = roles;
+  return doc;
+}

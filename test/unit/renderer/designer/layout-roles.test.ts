@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignRole, indexNameFor, rolesOfPointer } from '../../../../renderer/src/views/designer/layout-roles.js';
+import { assignRole, indexNameFor, roleOptionValue, rolesOfPointer, setRoleOption } from '../../../../renderer/src/views/designer/layout-roles.js';
 
 const base = { layoutVersion: 1, kind: 'k', version: '0.0.1', schema: {}, roles: { signature: { pointer: '/sig', format: 'minisign', signs: 'digest' } } };
 
@@ -37,5 +37,16 @@ describe('indexNameFor', () => {
   ])('names %s as %s', (pointer, name) => {
     expect(indexNameFor(pointer)).toBe(name);
     expect(name).toMatch(/^[a-z][a-z0-9._-]{0,63}$/);
+  });
+});
+
+describe('setRoleOption / roleOptionValue', () => {
+  it('changes one setting of a role and keeps the rest; creates an absent role with its defaults', () => {
+    const doc = setRoleOption(base, { role: 'signature', member: 'signs' }, 'statement');
+    expect(doc).toMatchObject({ roles: { signature: { pointer: '/sig', format: 'minisign', signs: 'statement' } } });
+    expect(roleOptionValue(doc, { role: 'signature', member: 'signs' })).toBe('statement');
+    expect(roleOptionValue(base, { role: 'publicKey', member: 'format' })).toBe('');
+    const withKey = setRoleOption(base, { role: 'publicKey', member: 'format' }, 'minisign');
+    expect(withKey).toMatchObject({ roles: { publicKey: { format: 'minisign', pointer: '' } } });
   });
 });
