@@ -4,8 +4,13 @@
  * back as a problem like any other, and the transports carry strings only.
  */
 
-/** Largest layout accepted as JSON text (the CLI's `types add` limit). */
-export const MAX_LAYOUT_JSON_CHARS = 1024 * 1024;
+/**
+ * Largest layout accepted as JSON text. A layout is logged as an entry, whose canonical body holds at
+ * most 65 535 bytes, so this leaves room for any indentation; and a layout plus an entry (2 × 256 Ki
+ * characters, at most doubled by JSON escaping of quotes, backslashes and newlines) stays within the
+ * 2 MiB an IPC or HTTP call may carry.
+ */
+export const MAX_LAYOUT_JSON_CHARS = 256 * 1024;
 
 /** Largest proposed entry accepted as JSON text: a log entry holds at most 65 535 bytes of canonical body. */
 export const MAX_ENTRY_JSON_CHARS = 256 * 1024;
