@@ -16,7 +16,7 @@ const watchValue = string({ minLength: 1, maxLength: 512, pattern: /^[^\u0000-\u
 const alertId = integer({ min: 1 });
 // What normalizeFingerprint accepts: hex (separators allowed) or an SSH SHA256:… fingerprint.
 const FINGERPRINT = /^(SHA256:[A-Za-z0-9+/]{1,86}=*|[0-9A-Fa-f:\s]{16,200})$/;
-const fingerprint = string({ minLength: 16, maxLength: 200, pattern: FINGERPRINT, patternHint: 'a key fingerprint: hex SHA-256 of the key, or SHA256:… for SSH keys' });
+const fingerprint = string({ minLength: 1, maxLength: 200, pattern: FINGERPRINT, patternHint: 'a key fingerprint: hex SHA-256 of the key, or SHA256:… for SSH keys' });
 const webhookUrl = string({ minLength: 1, maxLength: 2048, pattern: /^https?:\/\/[^\s/]+\S*$/i, patternHint: 'an http:// or https:// URL' });
 
 /** Returns the problems of a watch's value for its type (the engine would refuse the same values). */

@@ -9,6 +9,8 @@ import { ForkView } from '../views/forks/ForkView.js';
 import { RemotesView } from '../views/remotes/RemotesView.js';
 import { Explorer } from '../views/explorer/Explorer.js';
 import { KeysView } from '../views/keys/KeysView.js';
+import { AlertCountBadge } from '../views/monitor/AlertCountBadge.js';
+import { MonitorView } from '../views/monitor/MonitorView.js';
 import { ProofViewer } from '../views/proof/ProofViewer.js';
 import { SignView } from '../views/sign/SignView.js';
 import { MAX_FILE_BYTES } from '../verify/verify-file.js';
@@ -24,6 +26,7 @@ const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['1 … 7', 'Dashboard, Explorer, Proof, Consistency, Verify file, Sign, Keys'],
   ['8  9', 'Remotes (sync, checkpoints, forks), Audit'],
   ['t', 'Types: the type designer'],
+  ['m', 'Monitor: alerts (a acknowledge, s suppress, Enter open), watches, webhook, witness'],
   ['/', 'search entries'],
   ['↑ ↓  or  j k', 'move in the entry list'],
   ['PgUp PgDn  Home End', 'page, first, last'],
@@ -108,6 +111,8 @@ function View({ route, navigate, opened }: { route: Route; navigate: ReturnType<
       return <ForkView route={route} navigate={navigate} />;
     case 'audit':
       return <AuditView route={route} navigate={navigate} />;
+    case 'monitor':
+      return <MonitorView route={route} navigate={navigate} />;
     case 'designer':
       return (
         <Suspense fallback={<Spinner label="Loading the type designer" />}>
@@ -200,7 +205,7 @@ export function App() {
         <nav className="tabs" aria-label="Views">
           {VIEWS.map((v) => (
             <button key={v.view} type="button" className="tab" aria-current={route.view === v.view ? 'page' : undefined} onClick={() => navigate({ view: v.view } as Route)}>
-              {v.label} <kbd>{v.key}</kbd>
+              {v.label} {v.view === 'monitor' && <AlertCountBadge />} <kbd>{v.key}</kbd>
             </button>
           ))}
         </nav>

@@ -9,6 +9,7 @@ export type Route =
   | { readonly view: 'remotes'; readonly name?: string }
   | { readonly view: 'fork'; readonly id?: number }
   | { readonly view: 'audit'; readonly log?: string }
+  | { readonly view: 'monitor' }
   | { readonly view: 'keys'; readonly name?: string }
   | { readonly view: 'designer'; readonly kind?: string; readonly version?: string };
 
@@ -24,6 +25,7 @@ export const VIEWS: ReadonlyArray<{ readonly view: ViewName; readonly label: str
   { view: 'keys', label: 'Keys', key: '7' },
   { view: 'remotes', label: 'Remotes', key: '8' },
   { view: 'audit', label: 'Audit', key: '9' },
+  { view: 'monitor', label: 'Monitor', key: 'm' },
   { view: 'designer', label: 'Types', key: 't' },
 ];
 
@@ -69,6 +71,8 @@ export function parseRoute(hash: string): Route {
     }
     case 'audit':
       return { view: 'audit', ...withLog };
+    case 'monitor':
+      return { view: 'monitor' };
     case 'verify':
       return { view: 'verify' };
     case 'sign': {

@@ -8,6 +8,7 @@ import type { Route } from '../../app/route.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
 import { Hash } from '../../components/Hash.js';
 import { CheckList, VerdictBadge } from '../../components/Verdict.js';
+import { AlertCountBadge } from '../monitor/AlertCountBadge.js';
 import { formatAge, formatCount, formatTimeMs, formatTimeSec } from '../../format/format.js';
 import { verdictOf, type Check } from '../../verify/checks.js';
 import { verifyCheckpointNote } from '../../verify/verify-checkpoint.js';
@@ -79,8 +80,16 @@ function LogCard({ log, receivedAtMs, navigate }: { log: LogSummaryDto; received
               <div className="label">latest checkpoint</div>
             </div>
             <div className="stat">
-              <div className="value">{log.alerts}</div>
-              <div className="label">alerts</div>
+              <div className={`value${log.alerts > 0 ? ' fail-text' : ''}`} data-testid="log-alerts">
+                {log.alerts > 0 ? (
+                  <button type="button" className="link-button" onClick={() => navigate({ view: 'monitor' })} aria-label={`${log.alerts} unacknowledged alerts on ${log.name}: open Monitor`}>
+                    {formatCount(log.alerts)}
+                  </button>
+                ) : (
+                  0
+                )}
+              </div>
+              <div className="label">unacknowledged alerts</div>
             </div>
           </div>
           <GrowthChart log={log.name} treeSize={log.treeSize} />
@@ -158,11 +167,15 @@ function GrowthChart({ log, treeSize }: { log: string; treeSize: number }) {
 export function Dashboard({ navigate }: { navigate: (r: Route) => void }) {
   const api = useWorkbench();
   const changes = useEventCounter('log-changed');
-  const info = useCall(`info:${changes}`, () => api.log.info().then((data) => ({ data, receivedAtMs: Date.now() })));
+  const alertChanges = useEventCounter('alerts-changed');
+  const info = useCall(`info:${changes}:${alertChanges}`, () => api.log.info().then((data) => ({ data, receivedAtMs: Date.now() })));
   return (
     <div className="page">
       <div className="row">
         <h1 className="grow">Dashboard</h1>
+        <button type="button" className="btn small" onClick={() => navigate({ view: 'monitor' })}>
+          Monitor <AlertCountBadge />
+        </button>
         {info.loading && <Spinner />}
         {info.data && <span className="faint">{info.data.data.dataDir}</span>}
       </div>
