@@ -5,10 +5,11 @@
  * sender and input checked (ipc-call.ts) before the engine sees it.
  */
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../engine/data-dir.js';
+import { alertNotice } from './alert-notification.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { startEngine, type EngineClient } from './engine-client.js';
 import { answerIpcCall, answerStageFile } from './ipc-call.js';
@@ -42,6 +43,20 @@ let rendererListening = false;
 
 function sendEvent(name: string, payload: unknown): void {
   if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+}
+
+/** Shows a desktop notification when the engine reports new alerts; a click brings up the Monitor view. */
+function notifyAlerts(name: string, payload: unknown): void {
+  const notice = alertNotice(name, payload);
+  if (!notice || !Notification.isSupported()) return;
+  const notification = new Notification({ title: notice.title, body: notice.body });
+  notification.on('click', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    sendEvent('menu-navigate', { view: 'monitor' });
+  });
+  notification.show();
 }
 
 async function openFile(file: string): Promise<void> {
@@ -164,6 +179,7 @@ if (!app.requestSingleInstanceLock()) {
     handleAppProtocol(RENDERER_DIR);
     engine = startEngine({ hostScript: ENGINE_HOST, dataDir: dataDirFrom(process.argv) });
     engine.onEvent(sendEvent);
+    engine.onEvent(notifyAlerts);
     ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => answerIpcCall(event.senderFrame?.url, method, input, (m, i) => engine!.call(m, i)));
     ipcMain.handle(STAGE_CHANNEL, (event, filePath: unknown) => answerStageFile(event.senderFrame?.url, filePath, (p) => engine!.stage(p)));
     ipcMain.on(READY_CHANNEL, (event) => {
