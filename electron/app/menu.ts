@@ -17,6 +17,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
     ['verify', 'Verify file'],
     ['remotes', 'Remotes'],
     ['audit', 'Audit'],
+    ['monitor', 'Monitor'],
   ];
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
