@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, type TaskDto, type WorkbenchApi, type WorkbenchEvents } from '../../../shared/api/index.js';
+import { checkMonitors, setAlertState } from '../../../electron/engine/monitor/index.js';
 import { createWorkbenchApi } from '../../../electron/engine/workbench-api.js';
 import { verifyCosignatures } from '../../../renderer/src/verify/verify-cosignatures.js';
 import { expectRejection } from '../../helpers/assertions.js';
@@ -164,6 +165,36 @@ describe('monitor operations', () => {
       await api.remotes.sync({ name: 'src' });
       await expectRejection(api.monitor.check({}), ConflictError, 'task_running');
     });
+  });
+});
+
+describe('alerts-changed', () => {
+  it('follows alerts changed behind the API (a CLI check or ack on the same database) by polling', async () => {
+    const src = source();
+    await src.add('tool.bin', testSigner('ecdsa-p256'));
+    src.publish();
+    const mirror = mirrorWorkbench(src, 'src');
+    cleanups.push(mirror.cleanup);
+    const api = createWorkbenchApi(mirror.workbench, { pollMs: 20 });
+    const events: Array<WorkbenchEvents['alerts-changed']> = [];
+    const next = () => new Promise<WorkbenchEvents['alerts-changed']>((resolve) => {
+      const off = api.on('alerts-changed', (e) => {
+        off();
+        resolve(e);
+      });
+    });
+    cleanups.push(api.on('alerts-changed', (e) => events.push(e)));
+    await api.monitor.addWatch({ type: 'sha256', value: digestOf('tool.bin') });
+    const raised = next();
+    const result = await checkMonitors(mirror.workbench);
+    expect(await raised).toEqual({ unacknowledged: 1, raised: 1 });
+    const acked = next();
+    setAlertState(mirror.workbench.store, result.alerts[0]!.id, 'acknowledged');
+    expect(await acked).toEqual({ unacknowledged: 0, raised: 0 });
+    expect(events).toEqual([
+      { unacknowledged: 1, raised: 1 },
+      { unacknowledged: 0, raised: 0 },
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ function checkedText(watch: WatchDto): string {
 export function WatchesPanel({ version, onChanged }: { version: string; onChanged: () => void }) {
   const api = useWorkbench();
   const watches = useCall(`watches:${version}`, () => api.monitor.watches());
-  const remotes = useCall('monitor-remotes', () => api.remotes.list());
+  const remotes = useCall(`monitor-remotes:${version}`, () => api.remotes.list());
   const [note, setNote] = useState<string | undefined>(undefined);
   const list = watches.data?.watches ?? [];
   return (
