@@ -97,6 +97,12 @@ test.describe('type designer', () => {
     await expect(entryProblems.locator('tr[data-pointer="/spec/sha256"][data-code="digest_malformed"]')).toBeVisible();
     await expect(entryProblems.locator('tr[data-pointer="/spec/sig"]')).toContainText('is required but missing');
     await shot(app, testInfo, 'designer-broken-sample', { fullPage: true });
+    // A problem's pointer shows its place in the sample's JSON.
+    await entryProblems.getByRole('button', { name: '/spec/sha256' }).first().click();
+    const sampleJson = sample.getByRole('textbox', { name: 'Sample entry JSON' });
+    await expect(sampleJson).toBeFocused();
+    await expect(sample.locator('.cm-activeLine')).toContainText(`"sha256": "${SHA.toUpperCase()}"`);
+    await sample.getByRole('button', { name: 'Form' }).click();
 
     // Fixed, then signed with the keyring key: it validates and its signature verifies.
     await form.getByLabel('sha256', { exact: true }).fill(SHA);

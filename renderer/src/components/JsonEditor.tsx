@@ -1,5 +1,5 @@
 import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { HighlightStyle, syntaxHighlighting, syntaxTree } from '@codemirror/language';
+import { HighlightStyle, ensureSyntaxTree, syntaxHighlighting, syntaxTree } from '@codemirror/language';
 import { forceLinting, lintGutter, linter, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
@@ -34,10 +34,15 @@ const theme = EditorView.theme({
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent)', color: '#fff' },
 });
 
+/** Returns where each pointer sits in the editor's text (parsing the whole document first, within 200 ms). */
+function rangesOf(state: EditorState) {
+  return pointerRanges(ensureSyntaxTree(state, state.doc.length, 200) ?? syntaxTree(state), (from, to) => state.sliceDoc(from, to));
+}
+
 /** Returns the engine's problems as diagnostics at their pointers' places in the text. */
 function problemDiagnostics(view: EditorView, problems: readonly DesignProblemDto[]): Diagnostic[] {
   if (problems.length === 0) return [];
-  const ranges = pointerRanges(syntaxTree(view.state), (from, to) => view.state.sliceDoc(from, to));
+  const ranges = rangesOf(view.state);
   return problems.map((p) => {
     const range = rangeOfPointer(ranges, p.pointer) ?? { from: 0, to: Math.min(1, view.state.doc.length) };
     return { from: range.from, to: range.to, severity: 'error', source: p.code, message: `${p.pointer || '(root)'}: ${p.message}` };
@@ -57,6 +62,7 @@ export function JsonEditor({
   schema,
   problems = [],
   minHeight = 280,
+  reveal,
 }: {
   value: string;
   onChange: (text: string) => void;
@@ -64,6 +70,8 @@ export function JsonEditor({
   schema?: EditorSchema | undefined;
   problems?: readonly DesignProblemDto[];
   minHeight?: number;
+  /** Selects the text at `pointer` (or its nearest ancestor) and focuses the editor, each time `nonce` changes. */
+  reveal?: { readonly pointer: string; readonly nonce: number } | undefined;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | undefined>(undefined);
@@ -104,6 +112,15 @@ export function JsonEditor({
       current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
     }
   }, [value]);
+
+  useEffect(() => {
+    const current = view.current;
+    if (!current || reveal === undefined) return;
+    const range = rangeOfPointer(rangesOf(current.state), reveal.pointer);
+    if (!range) return;
+    current.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
+    current.focus();
+  }, [reveal]);
 
   useEffect(() => {
     problemsRef.current = problems;

@@ -56,6 +56,8 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
   const adding = useAction();
   const [published, setPublished] = useState<{ entry: LoggedEntryDto; name: string } | undefined>(undefined);
   const [added, setAdded] = useState<LoggedEntryDto | undefined>(undefined);
+  const [layoutReveal, setLayoutReveal] = useState<{ pointer: string; nonce: number } | undefined>(undefined);
+  const [entryReveal, setEntryReveal] = useState<{ pointer: string; nonce: number } | undefined>(undefined);
 
   // A published type named in the route opens once its layout has arrived.
   const routeKey = fromRoute ? `${fromRoute.kind}@${fromRoute.version}` : undefined;
@@ -98,6 +100,12 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
   function onAssign(assignment: RoleAssignment) {
     if (layoutDoc === undefined) return;
     setLayoutText(prettyJson(assignRole(layoutDoc, assignment)));
+  }
+
+  function revealEntryProblem(pointer: string) {
+    // The pointer is into the JSON; the form has no place for a missing member or a wrong kind.
+    setEntryTab('json');
+    setEntryReveal((r) => ({ pointer, nonce: (r?.nonce ?? 0) + 1 }));
   }
 
   function onOption(option: RoleOption, value: string) {
@@ -175,11 +183,13 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
               )}
             </div>
             <div className="designer-editor">
-              <JsonEditor value={layoutText} onChange={setLayoutText} label="Layout JSON" schema={LAYOUT_SCHEMA} problems={layoutInfo?.problems ?? []} minHeight={420} />
+              <JsonEditor value={layoutText} onChange={setLayoutText} label="Layout JSON" schema={LAYOUT_SCHEMA} problems={layoutInfo?.problems ?? []} minHeight={420} reveal={layoutReveal} />
             </div>
             <div className="panel-body">
               {layoutCheck.error && <ErrorPanel error={layoutCheck.error} onRetry={layoutCheck.reload} />}
-              {layoutInfo && <ProblemList problems={layoutInfo.problems} label="Layout problems" okText="The layout is valid" />}
+              {layoutInfo && (
+                <ProblemList problems={layoutInfo.problems} label="Layout problems" okText="The layout is valid" onReveal={(pointer) => setLayoutReveal((r) => ({ pointer, nonce: (r?.nonce ?? 0) + 1 }))} />
+              )}
               {differsFromLog && (
                 <div className="search-note invalid" role="note">
                   The log already holds a different layout for {layoutInfo?.kind} {layoutInfo?.version}; entries of it are judged by that one. Use “New version”.
@@ -221,12 +231,12 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
               </div>
             ) : (
               <div className="designer-editor">
-                <JsonEditor value={entryText} onChange={setEntryText} label="Sample entry JSON" problems={entryResult ? [...entryResult.entryProblems] : []} minHeight={220} />
+                <JsonEditor value={entryText} onChange={setEntryText} label="Sample entry JSON" problems={entryResult ? [...entryResult.entryProblems] : []} minHeight={220} reveal={entryReveal} />
               </div>
             )}
             <div className="panel-body">
               {entryCheck.error && <ErrorPanel error={entryCheck.error} onRetry={entryCheck.reload} />}
-              {entryResult && <EntryCheckResult result={entryResult} />}
+              {entryResult && <EntryCheckResult result={entryResult} onReveal={revealEntryProblem} />}
               <SignSampleForm layoutJson={layoutText} entryJson={entryText} onSigned={setEntryText} />
               <div className="row section-gap">
                 <button type="button" className="btn primary" onClick={() => void addEntry()} disabled={!settled || !entryReady || !layoutInfo?.published || differsFromLog || adding.busy}>

@@ -9,12 +9,12 @@ const SIGNATURE_BADGE = {
 } as const;
 
 /** What the log would make of the sample entry: problems, roles, signature, canonical body and leaf hash. */
-export function EntryCheckResult({ result }: { result: EntryValidationDto }) {
+export function EntryCheckResult({ result, onReveal }: { result: EntryValidationDto; onReveal: (pointer: string) => void }) {
   if (result.layoutProblems.length > 0) return <div className="faint">Fix the layout’s problems first; the sample entry is judged by a valid layout only.</div>;
   const badge = SIGNATURE_BADGE[result.signature.status];
   return (
     <div className="entry-check">
-      <ProblemList problems={result.entryProblems} label="Entry problems" okText="The entry satisfies every rule of the layout" />
+      <ProblemList problems={result.entryProblems} label="Entry problems" okText="The entry satisfies every rule of the layout" onReveal={onReveal} />
       <div className="row">
         <span className={`badge ${badge.className}`} role="status" aria-label={`Signature: ${result.signature.status}`} data-signature={result.signature.status}>
           {badge.text}
