@@ -18,6 +18,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
     ['remotes', 'Remotes'],
     ['audit', 'Audit'],
     ['monitor', 'Monitor'],
+    ['designer', 'Type designer'],
   ];
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
