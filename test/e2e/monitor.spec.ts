@@ -129,6 +129,7 @@ test('monitor: watches, alerts, badge, allow-list, webhook and witness', async (
     await expect(cosigned).toHaveCount(1);
     await expect(cosigned).toContainText('✓ log key');
     await expect(cosigned).toContainText('✓ e2e.example/provenance/witness at');
+    await expect(page.getByTestId('history-witness-key')).toContainText(witnessKey);
     await shot(page, testInfo, 'witness-cosignature-verified', { fullPage: true });
   } finally {
     await hook.stop();

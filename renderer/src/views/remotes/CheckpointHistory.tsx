@@ -47,6 +47,11 @@ export function CheckpointHistory({ name, origin, version }: { name: string; ori
         )}
       </div>
       {list.error && <ErrorPanel error={list.error} onRetry={list.reload} />}
+      {list.data?.witnessKey && (
+        <div className="panel-body small muted" data-testid="history-witness-key">
+          Cosignatures are checked with this workbench’s witness key <code>{list.data.witnessKey}</code>
+        </div>
+      )}
       {list.data && rows.length === 0 && <div className="empty">No checkpoint yet: sync to fetch the remote’s signed tree head.</div>}
       {rows.length > 0 && (
         <table className="data-table" aria-label="Checkpoints">
