@@ -20,6 +20,7 @@ import {
   deriveCanonicalBody,
   deriveIndexKeys,
   isValidLayout,
+  LAYOUT_KIND,
   validateEntry,
   validateLayout,
   valueAtPointer,
@@ -54,6 +55,14 @@ export function requireJson(text: string, what: 'layout' | 'entry'): unknown {
 function stringMember(doc: unknown, name: string): string | null {
   const value = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' ? value : null;
+}
+
+/** Returns the kind and version a layout entry's body names, if it names both. */
+function stringMembers(body: unknown): { kind: string; version: string } | undefined {
+  const spec = typeof body === 'object' && body !== null ? (body as { spec?: unknown }).spec : undefined;
+  const kind = stringMember(spec, 'kind');
+  const version = stringMember(spec, 'version');
+  return kind !== null && version !== null ? { kind, version } : undefined;
 }
 
 /** Returns the logged entry of an addEntry answer (a one-entry Rekor LogEntry map). */
@@ -113,6 +122,24 @@ function judgeEntry(layout: Layout, entryDoc: unknown): Omit<EntryValidationDto,
 
 /** Returns `types` and `entries.add` for createWorkbenchApi. */
 export function createTypeOperations(workbench: Workbench): { types: WorkbenchApi['types']; addEntry: WorkbenchApi['entries']['add'] } {
+  // validateLayout runs on every pause in typing: which kind@version pairs the log defines is read
+  // from the layout entries' bodies (no schema compiling) and kept until the log grows.
+  let published: { treeSize: number; keys: ReadonlySet<string> } | undefined;
+  function isPublished(kind: string, version: string): boolean {
+    const { id, treeSize } = workbench.localLog().record();
+    if (published?.treeSize !== treeSize) {
+      const keys = new Set<string>();
+      const decoder = new TextDecoder();
+      for (const index of workbench.store.indexesOfKind(id, LAYOUT_KIND)) {
+        const [entry] = workbench.store.entries(id, index, index + 1);
+        const spec = entry ? stringMembers(JSON.parse(decoder.decode(entry.body)) as unknown) : undefined;
+        if (spec) keys.add(`${spec.kind}@${spec.version}`);
+      }
+      published = { treeSize, keys };
+    }
+    return published.keys.has(`${kind}@${version}`);
+  }
+
   return {
     types: {
       async list() {
@@ -133,8 +160,7 @@ export function createTypeOperations(workbench: Workbench): { types: WorkbenchAp
         const problems = validateLayout(parsed.value).map((p) => ({ pointer: p.pointer, code: p.code, message: p.message }));
         const kind = stringMember(parsed.value, 'kind');
         const version = stringMember(parsed.value, 'version');
-        const published = kind !== null && version !== null && workbench.kinds().list().some((k) => k.kind === kind && k.apiVersion === version);
-        return { ok: problems.length === 0, problems, kind, version, published };
+        return { ok: problems.length === 0, problems, kind, version, published: kind !== null && version !== null && isPublished(kind, version) };
       },
 
       async validateEntry(input) {
