@@ -30,7 +30,8 @@ export function watchValueProblems(input: Pick<AddWatchInputDto, 'type' | 'value
       return FINGERPRINT.test(v) && (v.startsWith('SHA256:') || (hexDigits >= 16 && hexDigits <= 128)) ? [] : [{ pointer: '/value', message: 'must be a key fingerprint: hex SHA-256 of the key, or SHA256:… for SSH keys' }];
     }
     case 'email':
-      return /^[^\s]*[@*][^\s]*$/.test(v) ? [] : [{ pointer: '/value', message: 'must be an email or identity like release@example.org (* matches any run of characters)' }];
+      // Identities in certificates (OIDC subject URIs) need not contain @; only a space is impossible.
+      return /^\S+$/.test(v) ? [] : [{ pointer: '/value', message: 'must be an email or identity without spaces, like release@example.org (* matches any run of characters)' }];
     case 'field':
       return /^[^=\s][^=]*=.+$/.test(v) ? [] : [{ pointer: '/value', message: 'must be NAME=VALUE, a custom layout’s indexed field' }];
   }

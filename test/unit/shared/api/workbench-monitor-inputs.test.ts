@@ -12,6 +12,7 @@ describe('monitor.addWatch input', () => {
     [{ type: 'key_fingerprint', value: 'ab:cd:ef:01:23:45:67:89:ab:cd' }],
     [{ type: 'key_fingerprint', value: 'SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s' }],
     [{ type: 'email', value: '*@example.org' }],
+    [{ type: 'email', value: 'https://github.com/acme/app/.github/workflows/release.yml' }],
     [{ type: 'field', value: 'package=left-pad' }],
   ])('accepts %j', (input) => {
     expect(validateApiInput('monitor.addWatch', input)).toEqual([]);
@@ -35,7 +36,7 @@ describe('monitor.addWatch input', () => {
 
   it('checks the value the way the form shows it (watchValueProblems)', () => {
     expect(watchValueProblems({ type: 'sha256', value: ` ${DIGEST} ` })).toEqual([]);
-    expect(watchValueProblems({ type: 'email', value: 'nobody' })[0]!.pointer).toBe('/value');
+    expect(watchValueProblems({ type: 'email', value: 'no body' })[0]!.pointer).toBe('/value');
   });
 });
 
