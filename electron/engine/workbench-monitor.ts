@@ -11,11 +11,12 @@ import {
   MONITOR_TASK_SUBJECT,
   type AlertDto,
   type MonitorCheckResultDto,
+  type WatchDto,
   type WebhookStatusDto,
   type WorkbenchApi,
   type WorkbenchEvents,
 } from '../../shared/api/index.js';
-import { addWatch, allowSigner, alertFormatter, checkMonitors, setAlertState, setWebhook, watchJson, type AlertJson, type MonitorCheckResult } from './monitor/index.js';
+import { addWatch, allowSigner, alertFormatter, checkMonitors, setAlertState, setWebhook, watchJson, type AlertJson, type MonitorCheckResult, type WatchJson } from './monitor/index.js';
 import type { Workbench } from './open-workbench.js';
 import { MonitorStore } from './store/index.js';
 import { witnessKeyJson } from './witness/index.js';
@@ -174,7 +175,7 @@ export function createMonitorOperations(workbench: Workbench, tasks: TaskRegistr
   };
 }
 
-function watchDto(watch: ReturnType<typeof watchJson>) {
+function watchDto(watch: WatchJson): WatchDto {
   const { createdAt, ...rest } = watch;
   return { ...rest, createdAtMs: createdAt };
 }
