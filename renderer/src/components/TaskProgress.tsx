@@ -23,6 +23,18 @@ export function TaskProgress() {
       }),
     [api],
   );
+  // A cancelled or failed task never reaches its total: its end event clears it too.
+  useEffect(
+    () =>
+      api.on('task-finished', ({ task }) => {
+        setTimeout(() => setTasks((current) => {
+          const next = new Map(current);
+          next.delete(task);
+          return next;
+        }), 3000);
+      }),
+    [api],
+  );
   if (tasks.size === 0) return null;
   return (
     <>

@@ -65,7 +65,7 @@ export function SyncPanel({ remote, onChanged, navigate }: { remote: RemoteDto; 
   const running = sync?.state === 'running';
   const latest = remote.latestCheckpoint;
   const canCosign = remote.forkIds.length === 0 && latest !== null && remote.treeSize >= latest.treeSize && remote.treeSize > 0;
-  const resume = sync?.state === 'cancelled' || (sync?.state === 'failed' && forkIdOf(sync) === undefined) || (latest !== null && remote.treeSize < latest.treeSize);
+  const resume = !running && (sync?.state === 'cancelled' || (sync?.state === 'failed' && forkIdOf(sync) === undefined) || (latest !== null && remote.treeSize < latest.treeSize));
 
   return (
     <section className="panel" aria-label={`Sync ${remote.name}`}>
