@@ -161,6 +161,27 @@ test.describe('type designer', () => {
     expect(both.types.filter((t) => t.kind === 'release-note').map((t) => t.version)).toEqual(['0.0.1', '0.0.2']);
   });
 
+  test('completes member names from the layout format and underlines what breaks it', async ({ app, workbench }, testInfo) => {
+    await app.goto(`${workbench.origin}/#/designer`);
+    const layoutPanel = app.getByRole('region', { name: 'Layout' });
+    const editor = layoutPanel.getByRole('textbox', { name: 'Layout JSON' });
+    await editor.click();
+    await app.keyboard.press('Control+a');
+    await app.keyboard.press('Delete');
+    await app.keyboard.insertText('{\n  "layoutVersion": 2,\n  \n}');
+    await app.keyboard.press('ArrowUp');
+    await app.keyboard.press('End');
+    await app.keyboard.type('"ki');
+    const completion = app.getByRole('listbox').getByRole('option', { name: /kind/ });
+    await expect(completion).toBeVisible();
+    await shot(app, testInfo, 'designer-completion');
+    await app.keyboard.press('Enter');
+    await expect(editor).toContainText('"kind"');
+    // The engine's problems are underlined in the text and listed with their pointers.
+    await expect(layoutPanel.getByRole('table', { name: 'Layout problems' }).locator('tr[data-pointer="/layoutVersion"]')).toHaveAttribute('data-code', 'unsupported_layout_version');
+    await expect(layoutPanel.locator('.cm-lintRange-error').first()).toBeVisible();
+  });
+
   test('refuses to publish a version twice and says why', async ({ app, workbench }) => {
     await app.goto(`${workbench.origin}/#/designer?kind=sbom-attestation&version=0.0.1`);
     const layoutPanel = app.getByRole('region', { name: 'Layout' });

@@ -1,9 +1,9 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useConnection, useWorkbench } from '../api/workbench-context.js';
-import { Spinner } from '../components/ErrorPanel.js';
 import { TaskProgress } from '../components/TaskProgress.js';
 import { ConsistencyView } from '../views/consistency/ConsistencyView.js';
 import { Dashboard } from '../views/dashboard/Dashboard.js';
+import { LazyDesignerView } from '../views/designer/LazyDesignerView.js';
 import { AuditView } from '../views/audit/AuditView.js';
 import { ForkView } from '../views/forks/ForkView.js';
 import { RemotesView } from '../views/remotes/RemotesView.js';
@@ -18,9 +18,6 @@ import { VerifyFile, type OpenedFile } from '../views/verify/VerifyFile.js';
 import { hasCommandModifier, isTypingTarget } from './keys.js';
 import { VIEWS, type Route } from './route.js';
 import { useRoute } from './use-route.js';
-
-// The designer brings CodeMirror: loaded when first opened, not with every window.
-const DesignerView = lazy(() => import('../views/designer/DesignerView.js').then((m) => ({ default: m.DesignerView })));
 
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['1 … 7', 'Dashboard, Explorer, Proof, Consistency, Verify file, Sign, Keys'],
@@ -114,11 +111,7 @@ function View({ route, navigate, opened }: { route: Route; navigate: ReturnType<
     case 'monitor':
       return <MonitorView route={route} navigate={navigate} />;
     case 'designer':
-      return (
-        <Suspense fallback={<Spinner label="Loading the type designer" />}>
-          <DesignerView route={route} navigate={navigate} />
-        </Suspense>
-      );
+      return <LazyDesignerView route={route} navigate={navigate} />;
   }
 }
 
