@@ -87,6 +87,8 @@ export function JsonEditor({
       schema === undefined ? [json(), linter(jsonParseLinter())] : jsonSchema(schema),
       linter((v) => problemDiagnostics(v, problemsRef.current), { delay: 0 }),
       theme,
+      // Keys, signatures and PEM blocks are long single lines: wrapped, they stay readable without scrolling sideways.
+      EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': label }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) onChangeRef.current(update.state.doc.toString());

@@ -57,7 +57,9 @@ export function SchemaTreePanel({
         })}
       </div>
       {nodes.length === 0 ? (
-        <div className="empty">The layout’s schema declares no members yet (add them under schema.properties).</div>
+        <div className="empty">
+          {layoutDoc === undefined ? 'The layout is not JSON at the moment; its schema shows here once it parses.' : 'The layout’s schema declares no members yet (add them under schema.properties).'}
+        </div>
       ) : (
         <table className="schema-tree">
           <thead>
