@@ -19,7 +19,8 @@ import { p256 } from '@noble/curves/nist.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { initWorkbench, openWorkbench } = await import(path.join(root, 'dist/electron/engine/open-workbench.js'));
-const { addEntry, searchEntries } = await import(path.join(root, 'dist/electron/engine/entries/index.js'));
+const { addEntry, createAppendQueue, searchEntries } = await import(path.join(root, 'dist/electron/engine/entries/index.js'));
+const { nodeHasher } = await import(path.join(root, 'dist/electron/engine/crypto/index.js'));
 
 const ADD_ENTRIES = Number(process.env.BENCH_ADD_ENTRIES ?? 20_000);
 const ADD_BUDGET_SEC = Number(process.env.BENCH_ADD_BUDGET_SEC ?? 60);
@@ -170,9 +171,11 @@ async function addRun(items, mode) {
         if ((done & 255) === 0 && performance.now() - t > budgetMs) break;
       }
     } else {
+      // The group commit `provwb serve` uses: concurrent adds share one transaction (one fsync).
+      const queue = createAppendQueue({ registry: ctx.registry, clock: ctx.clock, log: ctx.log, hasher: nodeHasher });
       for (let i = 0; i < items.length; i += CONCURRENCY) {
         const chunk = items.slice(i, i + CONCURRENCY);
-        await Promise.all(chunk.map((it) => addEntry(ctx, it.proposed)));
+        await Promise.all(chunk.map((it) => queue.add(it.proposed)));
         done += chunk.length;
         if (performance.now() - t > budgetMs) break;
       }
@@ -181,13 +184,13 @@ async function addRun(items, mode) {
     const treeSize = wb.localLog().record().treeSize;
     if (treeSize !== done) throw new Error(`log holds ${treeSize} entries after ${done} adds`);
     return {
-      mode: mode === 'sequential' ? 'sequential (await each)' : `concurrent (Promise.all, chunks of ${CONCURRENCY})`,
+      mode: mode === 'sequential' ? 'sequential addEntry (await each)' : `concurrent, group commit (createAppendQueue, chunks of ${CONCURRENCY})`,
       requested: items.length,
       added: done,
       stoppedByBudget: done < items.length ? `stopped after ${ADD_BUDGET_SEC} s (BENCH_ADD_BUDGET_SEC)` : false,
       seconds: round(ms / 1000),
       entriesPerSec: rate(done, ms),
-      durable: 'one transaction per entry; WAL, synchronous=FULL',
+      durable: mode === 'sequential' ? 'one transaction per entry; WAL, synchronous=FULL' : 'one transaction per group of waiting entries; WAL, synchronous=FULL',
       tamperedSignatureRejected: tamperedRejected,
       loadavgAfter: loadavg(),
     };
@@ -220,7 +223,7 @@ async function benchAdd() {
     acceptOnly: accept,
     sequential,
     concurrent,
-    note: 'addEntry is async but its verification runs synchronously on the main thread, so concurrent adds cannot overlap verification',
+    note: 'ECDSA over the digest is verified by OpenSSL (native/ecdsa-digest) when built, else by @noble/curves; the concurrent run batches commits as provwb serve does',
     target: { entriesPerSec: TARGETS.addEntriesPerSec, cores: 2 },
     ratios: {
       bestVsTarget: round(best / TARGETS.addEntriesPerSec),

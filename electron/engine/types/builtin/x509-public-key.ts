@@ -89,6 +89,21 @@ function fromCertificates(certificates: ParsedCertificate[], what: string): X509
  * InputError('public_key_invalid') when Rekor would refuse it; `what` names it in messages.
  */
 export function parseX509PublicKey(bytes: Uint8Array, what: string): X509PublicKey {
+  // A signer logs many entries with one key: parsing it (PEM, DER, KeyObject, JWK) cost ~1 ms each time.
+  const cacheKey = Buffer.from(bytes).toString('base64');
+  const cached = parsedKeys.get(cacheKey);
+  if (cached) return cached;
+  const parsed = parseX509PublicKeyUncached(bytes, what);
+  if (parsedKeys.size >= MAX_PARSED_KEYS) parsedKeys.delete(parsedKeys.keys().next().value!);
+  parsedKeys.set(cacheKey, parsed);
+  return parsed;
+}
+
+/** Successfully parsed keys by their PEM bytes (results are immutable; failures are not kept). */
+const parsedKeys = new Map<string, X509PublicKey>();
+const MAX_PARSED_KEYS = 1024;
+
+function parseX509PublicKeyUncached(bytes: Uint8Array, what: string): X509PublicKey {
   const trimmed = trimSpace(bytes);
   const first = decodePem(trimmed);
   if (!first) throw invalid(what, 'failure decoding PEM');
