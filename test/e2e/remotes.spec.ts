@@ -86,6 +86,10 @@ test.describe('remotes view', () => {
       const history = app.getByRole('table', { name: 'Checkpoints' });
       await expect(history.locator('tr[data-source="fetched"]').first()).toContainText('200,000');
       await expect(history.locator('tr[data-source="fetched"]').first()).toContainText('✓ log key');
+      // The workbench's witness cosigns the verified checkpoint; the page verifies the cosignature itself.
+      await panel.getByRole('button', { name: 'Cosign' }).click();
+      await expect(panel.getByRole('status').filter({ hasText: 'Cosigned' })).toContainText('Cosigned size 200,000 as e2e.example/empty/witness');
+      await expect(history.locator('tr[data-source="cosigned"]')).toContainText('✓ e2e.example/empty/witness at');
       await shot(app, testInfo, 'remotes-synced', { fullPage: true });
       await app.emulateMedia({ colorScheme: 'dark' });
       await shot(app, testInfo, 'remotes-synced-dark', { fullPage: true });
