@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TypeSummaryDto } from '../../../../shared/api/index.js';
+import { orderedJson } from './json-text.js';
 import { diffLayoutTexts } from './version-diff.js';
 
 const DRAFT = 'draft';
@@ -16,7 +17,7 @@ export function VersionsPanel({ kind, versions, draftJson }: { kind: string; ver
   const rightId = right ?? DRAFT;
   const a = options.find((o) => o.id === leftId) ?? options[0]!;
   const b = options.find((o) => o.id === rightId) ?? options.at(-1)!;
-  const diff = useMemo(() => diffLayoutTexts(normalize(a.text), normalize(b.text)), [a.text, b.text]);
+  const diff = useMemo(() => diffLayoutTexts(orderedJson(a.text), orderedJson(b.text)), [a.text, b.text]);
 
   return (
     <section className="panel" aria-label="Versions">
@@ -62,13 +63,4 @@ export function VersionsPanel({ kind, versions, draftJson }: { kind: string; ver
       </div>
     </section>
   );
-}
-
-/** Pretty-prints JSON text so formatting alone never shows as a change; text that does not parse is diffed as it is. */
-function normalize(text: string): string {
-  try {
-    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
-  } catch {
-    return text;
-  }
 }

@@ -14,17 +14,31 @@ export function prettyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Returns the value with every object's members in code-unit order (the order RFC 8785 and the log use). */
+function sortMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortMembers);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([k, v]) => [k, sortMembers(v)]),
+  );
+}
+
 /** Returns true when two JSON texts hold the same value, member order aside. */
 export function sameJson(a: string, b: string): boolean {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : typeof value === 'object' && value !== null
-        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => [k, canonical(v)]))
-        : value;
   const x = parseJsonText(a);
   const y = parseJsonText(b);
-  return x !== undefined && y !== undefined && JSON.stringify(canonical(x)) === JSON.stringify(canonical(y));
+  return x !== undefined && y !== undefined && JSON.stringify(sortMembers(x)) === JSON.stringify(sortMembers(y));
+}
+
+/**
+ * Returns JSON text printed with members in the log's order, so two versions differ only where their
+ * values do (a layout read back from the log has its canonical order); text that is not JSON is kept.
+ */
+export function orderedJson(text: string): string {
+  const value = parseJsonText(text);
+  return value === undefined ? text : prettyJson(sortMembers(value));
 }
 
 /**

@@ -4,7 +4,7 @@ import { ensureSyntaxTree } from '@codemirror/language';
 import { describe, expect, it } from 'vitest';
 import { pointerRanges, rangeOfPointer } from '../../../../renderer/src/components/json-ranges.js';
 import { renderMarkdown } from '../../../../renderer/src/components/schema-markdown.js';
-import { bumpPatchVersion, parseJsonText, sameJson } from '../../../../renderer/src/views/designer/json-text.js';
+import { bumpPatchVersion, orderedJson, parseJsonText, sameJson } from '../../../../renderer/src/views/designer/json-text.js';
 import { diffLayoutTexts } from '../../../../renderer/src/views/designer/version-diff.js';
 
 describe('pointerRanges / rangeOfPointer', () => {
@@ -53,6 +53,8 @@ describe('json text helpers', () => {
     expect(bumpPatchVersion({ kind: 'k', version: '1.2.9' })).toEqual({ layout: { kind: 'k', version: '1.2.10' }, version: '1.2.10' });
     expect(bumpPatchVersion({ version: '1.2.3-rc.1' })?.version).toBe('1.2.4');
     expect(bumpPatchVersion({ version: 'v1' })).toBeUndefined();
+    expect(orderedJson('{"version":"1","kind":"k","schema":{"type":"object","$schema":"x"}}')).toBe('{\n  "kind": "k",\n  "schema": {\n    "$schema": "x",\n    "type": "object"\n  },\n  "version": "1"\n}\n');
+    expect(orderedJson('not json')).toBe('not json');
   });
 });
 
