@@ -5,6 +5,7 @@ import { formatEta } from '../../../renderer/src/format/eta.js';
 import { auditFileName, auditReportHtml, auditReportJson, problemPlace } from '../../../renderer/src/views/audit/audit-report-file.js';
 import { addRemoteInput, problemsByField } from '../../../renderer/src/views/remotes/add-remote-input.js';
 import { forkIdOf } from '../../../renderer/src/views/remotes/fork-of-task.js';
+import { hasOnlyPemKeys } from '../../../renderer/src/verify/pem-key.js';
 import { validateApiInput } from '../../../shared/api/index.js';
 import { formatRoute, parseRoute, type Route } from '../../../renderer/src/app/route.js';
 
@@ -96,5 +97,14 @@ describe('the remotes, fork and audit routes', () => {
 
   it('drops a malformed fork id', () => {
     expect(parseRoute('#/fork?id=-1')).toEqual({ view: 'fork' });
+  });
+});
+
+describe('hasOnlyPemKeys', () => {
+  it('is true for a Rekor v1 log’s PEM keys only, never for C2SP vkeys or no keys', () => {
+    expect(hasOnlyPemKeys(['-----BEGIN PUBLIC KEY-----\nMFkw…\n-----END PUBLIC KEY-----\n'])).toBe(true);
+    expect(hasOnlyPemKeys(['sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ada3TYrRAQJP6TBi'])).toBe(false);
+    expect(hasOnlyPemKeys(['-----BEGIN PUBLIC KEY-----\n…', 'log.example+1234abcd+AQ'])).toBe(false);
+    expect(hasOnlyPemKeys([])).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { Hash } from '../../components/Hash.js';
 import { CheckList } from '../../components/Verdict.js';
 import { formatCount, formatTimeMs } from '../../format/format.js';
 import type { Checkpoint } from '../../../../shared/note/index.js';
+import { hasOnlyPemKeys } from '../../verify/pem-key.js';
 import { parseForkEvidenceDoc, verifyForkEvidenceDoc, type ForkVerification } from '../../verify/verify-fork-evidence.js';
 import '../remotes/remotes.css';
 
@@ -45,6 +46,15 @@ function Verification({ detail, verification, navigate }: { detail: ForkDetailDt
   const doc = parseForkEvidenceDoc(detail.evidenceJson);
   const older = verification.older;
   const engineAgrees = detail.verdict !== null && detail.verdict.ok === proven;
+  if (hasOnlyPemKeys(detail.verifierKeys)) {
+    return (
+      <div className="verdict-banner" role="status" aria-label="Fork verdict" data-verdict="engine-only">
+        <strong className="grow">
+          This window cannot verify Rekor v1 (PEM key) checkpoint signatures. The engine’s verdict: {detail.verdict ? `${detail.verdict.ok ? 'fork proven' : 'no fork'} — ${detail.verdict.reason}` : (detail.verdictError?.message ?? 'none')}
+        </strong>
+      </div>
+    );
+  }
   return (
     <>
       <div className={`verdict-banner ${proven ? 'fail' : 'pass'}`} role="status" aria-label="Fork verdict" data-verdict={proven ? 'fork' : 'no-fork'}>

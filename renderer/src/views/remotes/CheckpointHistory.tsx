@@ -5,6 +5,7 @@ import { useWorkbench } from '../../api/workbench-context.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
 import { Hash } from '../../components/Hash.js';
 import { formatCount, formatTimeMs, formatTimeSec } from '../../format/format.js';
+import { hasOnlyPemKeys } from '../../verify/pem-key.js';
 import { verifyCheckpointNote } from '../../verify/verify-checkpoint.js';
 import { verifyCosignatures, type VerifiedCosignature } from '../../verify/verify-cosignatures.js';
 
@@ -12,20 +13,22 @@ const HISTORY_LIMIT = 200;
 
 interface Row {
   readonly checkpoint: CheckpointDto;
-  readonly signed: boolean;
+  /** pass, fail, or skip when the log's keys are PEM keys this window cannot verify with. */
+  readonly signed: 'pass' | 'fail' | 'skip';
   readonly detail: string;
   readonly cosignatures: readonly VerifiedCosignature[];
 }
 
 /** Verifies every stored checkpoint in the page: the log's signature, then any witness cosignature. */
 function verifyRows(list: RemoteCheckpointsDto, origin: string): Row[] {
+  const pemOnly = hasOnlyPemKeys(list.verifierKeys);
   return list.checkpoints.map((checkpoint) => {
     const v = verifyCheckpointNote(checkpoint.note, list.verifierKeys, origin);
     return {
       checkpoint,
-      signed: v.check.status === 'pass',
+      signed: pemOnly ? 'skip' : v.check.status === 'pass' ? 'pass' : 'fail',
       detail: v.check.detail,
-      cosignatures: list.witnessKey && v.check.status === 'pass' ? verifyCosignatures(checkpoint.note, [list.witnessKey]) : [],
+      cosignatures: list.witnessKey && (v.check.status === 'pass' || pemOnly) ? verifyCosignatures(checkpoint.note, [list.witnessKey]) : [],
     };
   });
 }
@@ -76,7 +79,11 @@ export function CheckpointHistory({ name, origin, version }: { name: string; ori
                   <span className={`source-tag ${r.checkpoint.source}`}>{r.checkpoint.source}</span>
                 </td>
                 <td className="muted">{formatTimeMs(r.checkpoint.createdAtMs)}</td>
-                <td title={r.detail}>{r.signed ? <span className="ok-text">✓ log key</span> : <span className="fail-text">✗ {r.detail}</span>}</td>
+                <td title={r.detail}>
+                  {r.signed === 'pass' && <span className="ok-text">✓ log key</span>}
+                  {r.signed === 'skip' && <span className="faint">PEM key: verified by the engine</span>}
+                  {r.signed === 'fail' && <span className="fail-text">✗ {r.detail}</span>}
+                </td>
                 <td>
                   {r.cosignatures.length === 0 ? (
                     <span className="faint">—</span>
