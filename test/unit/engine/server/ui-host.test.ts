@@ -51,7 +51,7 @@ function spying(api: WorkbenchApi): { api: WorkbenchApi; calls: string[] } {
         return typeof value === 'function' ? (...args: unknown[]) => (calls.push(`${group}.${String(key)}`), (value as (...a: unknown[]) => unknown).apply(t, args)) : value;
       },
     });
-  return { api: { log: wrap('log', api.log), entries: wrap('entries', api.entries), keys: wrap('keys', api.keys), signing: wrap('signing', api.signing), remotes: wrap('remotes', api.remotes), forks: wrap('forks', api.forks), audit: wrap('audit', api.audit), tasks: wrap('tasks', api.tasks), types: wrap('types', api.types), on: api.on }, calls };
+  return { api: { log: wrap('log', api.log), entries: wrap('entries', api.entries), keys: wrap('keys', api.keys), signing: wrap('signing', api.signing), remotes: wrap('remotes', api.remotes), forks: wrap('forks', api.forks), audit: wrap('audit', api.audit), tasks: wrap('tasks', api.tasks), types: wrap('types', api.types), monitor: wrap('monitor', api.monitor), witness: wrap('witness', api.witness), on: api.on }, calls };
 }
 
 describe('startUiHost', () => {
