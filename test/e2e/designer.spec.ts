@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, shot, test, type RunningWorkbench } from './fixtures.js';
 
 const PASSPHRASE = 'a long keyring passphrase';
@@ -44,6 +45,20 @@ function generateKey(workbench: RunningWorkbench, dir: string): void {
   expect(result.status, result.stderr).toBe(0);
 }
 
+/**
+ * Selects all of a CodeMirror editor's text and inserts `text` in its place, as typing it would
+ * (auto-closing brackets aside). Chromium's synthetic insertText is sometimes dropped when it lands
+ * while CodeMirror is still reading back a DOM change, so the whole step is retried until `marker` shows.
+ */
+async function replaceText(page: Page, editor: Locator, text: string, marker: string): Promise<void> {
+  await expect(async () => {
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(text);
+    await expect(editor).toContainText(marker, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 test.describe('type designer', () => {
   test('designs a new kind, publishes it and logs a signed entry the explorer verifies', async ({ app, workbench, scratch }, testInfo) => {
     test.setTimeout(120_000);
@@ -55,10 +70,7 @@ test.describe('type designer', () => {
 
     // Replace the template by typing into CodeMirror.
     const editor = layoutPanel.getByRole('textbox', { name: 'Layout JSON' });
-    await editor.click();
-    await app.keyboard.press('Control+a');
-    await app.keyboard.press('Delete');
-    await app.keyboard.insertText(RELEASE_NOTE_LAYOUT);
+    await replaceText(app, editor, RELEASE_NOTE_LAYOUT, '"kind": "release-note"');
     const problems = layoutPanel.getByRole('table', { name: 'Layout problems' });
     await expect(problems.locator('tr[data-pointer="/roles/digest"]')).toHaveAttribute('data-code', 'missing_member');
     // Fix the version with the editor's search (Ctrl+F, Enter selects the match, Esc back to the text).
@@ -153,6 +165,8 @@ test.describe('type designer', () => {
     await expect(diff.locator('[data-kind="removed"]')).toHaveCount(1);
     await expect(diff.locator('[data-kind="removed"]')).toContainText('"version": "0.0.1"');
     await expect(diff.locator('[data-kind="added"]')).toContainText('"version": "0.0.2"');
+    // The page scrolls inside the app's main area: bring the diff into the picture.
+    await versions.scrollIntoViewIfNeeded();
     await shot(app, testInfo, 'designer-versions-diff', { fullPage: true });
     await app.emulateMedia({ colorScheme: 'dark' });
     await shot(app, testInfo, 'designer-versions-diff-dark', { fullPage: true });
@@ -165,10 +179,7 @@ test.describe('type designer', () => {
     await app.goto(`${workbench.origin}/#/designer`);
     const layoutPanel = app.getByRole('region', { name: 'Layout' });
     const editor = layoutPanel.getByRole('textbox', { name: 'Layout JSON' });
-    await editor.click();
-    await app.keyboard.press('Control+a');
-    await app.keyboard.press('Delete');
-    await app.keyboard.insertText('{\n  "layoutVersion": 2,\n  \n}');
+    await replaceText(app, editor, '{\n  "layoutVersion": 2,\n  \n}', '"layoutVersion": 2');
     await app.keyboard.press('ArrowUp');
     await app.keyboard.press('End');
     await app.keyboard.type('"ki');

@@ -21,6 +21,7 @@ import './designer.css';
 
 const LAYOUT_SCHEMA = LAYOUT_DOCUMENT_SCHEMA as EditorSchema;
 const VALIDATE_DELAY_MS = 250;
+const EMPTY_LAYOUT = { ok: false, problems: [{ pointer: '', code: 'json_invalid', message: 'the layout is empty: start from a template, or type one' }], kind: null, version: null, published: false };
 
 type Navigate = (route: Route, options?: { replace?: boolean }) => void;
 
@@ -71,11 +72,16 @@ export function DesignerView({ route, navigate }: { route: Extract<Route, { view
   const entryDoc = useMemo(() => parseJsonText(entryText), [entryText]);
   const checkedLayout = useDebounced(layoutText, VALIDATE_DELAY_MS);
   const checkedEntry = useDebounced(entryText, VALIDATE_DELAY_MS);
-  const layoutCheck = useCall(`layout:${typesNonce}:${checkedLayout}`, () => api.types.validateLayout({ layoutJson: checkedLayout }));
-  const entryCheck = useCall(`entry:${typesNonce}:${checkedLayout}\u0000${checkedEntry}`, () => api.types.validateEntry({ layoutJson: checkedLayout, entryJson: checkedEntry }));
+  // An empty editor is nothing to ask the engine about (and no input it accepts): it is said here.
+  const layoutEmpty = checkedLayout.trim() === '';
+  const entryEmpty = checkedEntry.trim() === '';
+  const layoutCheck = useCall(layoutEmpty ? undefined : `layout:${typesNonce}:${checkedLayout}`, () => api.types.validateLayout({ layoutJson: checkedLayout }));
+  const entryCheck = useCall(layoutEmpty || entryEmpty ? undefined : `entry:${typesNonce}:${checkedLayout}\u0000${checkedEntry}`, () =>
+    api.types.validateEntry({ layoutJson: checkedLayout, entryJson: checkedEntry }),
+  );
   const settled = checkedLayout === layoutText && checkedEntry === entryText && !layoutCheck.loading && !entryCheck.loading;
 
-  const layoutInfo = layoutCheck.data;
+  const layoutInfo = layoutEmpty ? EMPTY_LAYOUT : layoutCheck.data;
   const versions: TypeSummaryDto[] = layoutInfo?.kind ? custom.filter((t) => t.kind === layoutInfo.kind) : [];
   const publishedSame = versions.find((t) => t.version === layoutInfo?.version);
   const differsFromLog = publishedSame?.layoutJson != null && !sameJson(publishedSame.layoutJson, layoutText);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { TypeSummaryDto } from '../../../../shared/api/index.js';
 import { orderedJson } from './json-text.js';
-import { diffLayoutTexts } from './version-diff.js';
+import { diffLayoutTexts, foldUnchanged } from './version-diff.js';
 
 const DRAFT = 'draft';
 
@@ -18,6 +18,8 @@ export function VersionsPanel({ kind, versions, draftJson }: { kind: string; ver
   const a = options.find((o) => o.id === leftId) ?? options[0]!;
   const b = options.find((o) => o.id === rightId) ?? options.at(-1)!;
   const diff = useMemo(() => diffLayoutTexts(orderedJson(a.text), orderedJson(b.text)), [a.text, b.text]);
+  const [unfolded, setUnfolded] = useState(false);
+  const rows = useMemo(() => (unfolded ? diff.rows : foldUnchanged(diff.rows)), [diff, unfolded]);
 
   return (
     <section className="panel" aria-label="Versions">
@@ -51,14 +53,24 @@ export function VersionsPanel({ kind, versions, draftJson }: { kind: string; ver
           </label>
         </div>
         <div className="version-diff" role="table" aria-label={`Diff ${a.id} → ${b.id}`}>
-          {diff.rows.map((row, i) => (
+          {rows.map((row, i) =>
+            row.kind === 'folded' ? (
+              <div key={i} role="row" className="diff-row folded" data-kind="folded">
+                <span role="cell" className="diff-fold">
+                  <button type="button" className="link-button" onClick={() => setUnfolded(true)}>
+                    {row.count} unchanged line{row.count === 1 ? '' : 's'}
+                  </button>
+                </span>
+              </div>
+            ) : (
             <div key={i} role="row" className={`diff-row ${row.kind}`} data-kind={row.kind}>
               <span role="cell" className="diff-num">{row.oldLine ?? ''}</span>
               <span role="cell" className="diff-text">{row.kind === 'added' ? '' : row.text}</span>
               <span role="cell" className="diff-num">{row.newLine ?? ''}</span>
               <span role="cell" className="diff-text">{row.kind === 'removed' ? '' : row.text}</span>
             </div>
-          ))}
+            ),
+          )}
         </div>
       </div>
     </section>

@@ -33,3 +33,33 @@ export function diffLayoutTexts(oldText: string, newText: string): { rows: DiffR
   }
   return { rows, added, removed };
 }
+
+/** A diff row, or a run of unchanged lines folded away. */
+export type ShownDiffRow = DiffRow | { readonly kind: 'folded'; readonly count: number };
+
+/**
+ * Returns the rows with unchanged runs longer than 2 × `context` + 1 folded, keeping `context`
+ * lines on each side of every change (as `diff -U`), so a one-line change in a long layout shows.
+ */
+export function foldUnchanged(rows: readonly DiffRow[], context = 3): ShownDiffRow[] {
+  const out: ShownDiffRow[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    if (rows[i]!.kind !== 'same') {
+      out.push(rows[i]!);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < rows.length && rows[end]!.kind === 'same') end++;
+    const keepBefore = i === 0 ? 0 : context;
+    const keepAfter = end === rows.length ? 0 : context;
+    if (end - i > keepBefore + keepAfter + 1) {
+      out.push(...rows.slice(i, i + keepBefore), { kind: 'folded', count: end - i - keepBefore - keepAfter }, ...rows.slice(end - keepAfter, end));
+    } else {
+      out.push(...rows.slice(i, end));
+    }
+    i = end;
+  }
+  return out;
+}

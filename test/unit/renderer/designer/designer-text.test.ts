@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pointerRanges, rangeOfPointer } from '../../../../renderer/src/components/json-ranges.js';
 import { renderMarkdown } from '../../../../renderer/src/components/schema-markdown.js';
 import { bumpPatchVersion, orderedJson, parseJsonText, sameJson } from '../../../../renderer/src/views/designer/json-text.js';
-import { diffLayoutTexts } from '../../../../renderer/src/views/designer/version-diff.js';
+import { diffLayoutTexts, foldUnchanged } from '../../../../renderer/src/views/designer/version-diff.js';
 
 describe('pointerRanges / rangeOfPointer', () => {
   const text = '{\n  "spec": {\n    "a/b": "x",\n    "list": [1, {"k": true}],\n    "o": {}\n  }\n}';
@@ -62,5 +62,30 @@ describe('renderMarkdown (codemirror-json-schema stand-in)', () => {
   it('escapes every markup character of schema text and keeps code spans', () => {
     expect(renderMarkdown('<img src=x onerror=alert(1)> `a<b`')).toBe('&#60;img src=x onerror=alert(1)&#62; <code>a&#60;b</code>');
     expect(renderMarkdown('one\n\ntwo', false)).toBe('<p>one</p><p>two</p>');
+  });
+});
+
+describe('foldUnchanged', () => {
+  it('keeps three lines of context around each change and folds the rest', () => {
+    const old = Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    const changed = old.replace('line 10\n', 'line ten\n');
+    const rows = foldUnchanged(diffLayoutTexts(old, changed).rows);
+    expect(rows.map((r) => (r.kind === 'folded' ? `…${r.count}` : r.kind === 'same' ? r.text : `${r.kind} ${r.text}`))).toEqual([
+      '…7',
+      'line 7',
+      'line 8',
+      'line 9',
+      'removed line 10',
+      'added line ten',
+      'line 11',
+      'line 12',
+      'line 13',
+      '…6',
+    ]);
+  });
+
+  it('folds nothing when the unchanged run is short', () => {
+    const rows = diffLayoutTexts('a\nb\nc\n', 'a\nB\nc\n').rows;
+    expect(foldUnchanged(rows)).toEqual(rows);
   });
 });
