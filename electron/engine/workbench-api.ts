@@ -25,6 +25,7 @@ import { bytesEqual, fromHex, toHex, tryDecodeUtf8 } from '../../shared/encoding
 import { logIdOfVerifier, parseVerifierKey } from '../../shared/note/index.js';
 import { nodeHasher } from './crypto/index.js';
 import { rekorLogEntry, searchEntries, type KindRegistry } from './entries/index.js';
+import { LocalLog } from './log/index.js';
 import { LOCAL_LOG_NAME, type Workbench } from './open-workbench.js';
 import { createArtifactStaging, type ArtifactStaging } from './workbench-artifacts.js';
 import { createAuditOperations } from './workbench-audit.js';
@@ -101,13 +102,28 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
     return log;
   }
 
-  /** Proofs come from the local log's stored tree; mirrors get them when sync lands. */
-  function resolveLocalLog(name: string | undefined): LogRecord {
-    const log = resolveLog(name);
-    if (log.name !== LOCAL_LOG_NAME) {
-      throw new InputError('log_not_local', `proofs are served for the local log only; ${log.name} is a ${log.role}`, { log: log.name }, { hint: 'choose the local log' });
-    }
-    return log;
+  /**
+   * The stored tree of any log, for proofs: the local log's own, or a mirror's (appended only by
+   * sync; its tree answers proofs like the local one, it is never signed here).
+   */
+  function treeOf(log: LogRecord): LocalLog {
+    if (log.name === LOCAL_LOG_NAME) return workbench.localLog();
+    const refuse = (): string => {
+      throw new Error(`bug: mirror ${log.name} is appended by sync only`);
+    };
+    return new LocalLog({ store, logName: log.name, hasher: nodeHasher, signer: { verifierKey: log.verifierKeys[0] ?? '', sign: refuse }, clock: workbench.clock });
+  }
+
+  /** The signed checkpoint of `size` the log trusts (never one kept only as fork evidence). */
+  function trustedCheckpointAt(log: LogRecord, size: number): CheckpointRecord | undefined {
+    return store.checkpoints(log.id).filter((c) => c.treeSize === size && c.source !== 'evidence').at(-1);
+  }
+
+  /** The tree size entry proofs of a log default to: its size (local), or its largest trusted checkpoint covering `index` (mirror). */
+  function provingSize(log: LogRecord, index: number): number {
+    if (log.name === LOCAL_LOG_NAME) return log.treeSize;
+    const signed = store.checkpoints(log.id).filter((c) => c.source !== 'evidence' && c.treeSize > index && c.treeSize <= log.treeSize);
+    return signed.at(-1)?.treeSize ?? log.treeSize;
   }
 
   function rowsOf(log: LogRecord, start: number, end: number): EntryRowDto[] {
@@ -236,10 +252,10 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
       },
 
       async consistency(input) {
-        const log = resolveLocalLog(input.log);
-        const proof = workbench.localLog().proveConsistency(input.first, input.second);
-        const first = store.checkpointAtSize(log.id, input.first);
-        const second = store.checkpointAtSize(log.id, input.second);
+        const log = resolveLog(input.log);
+        const proof = treeOf(log).proveConsistency(input.first, input.second);
+        const first = trustedCheckpointAt(log, input.first);
+        const second = trustedCheckpointAt(log, proof.second);
         return {
           log: log.name,
           origin: log.origin,
@@ -262,8 +278,8 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
         const logs = new Map(store.logs().map((l) => [l.name, l]));
         let found: Array<{ log: string; logIndex: number }> | undefined;
         if (input.uuid !== undefined) {
-          const log = resolveLocalLog(input.log);
-          const index = workbench.localLog().findIndexByLeafHash(fromHex(input.uuid.toLowerCase().slice(-64)));
+          const log = resolveLog(input.log);
+          const index = treeOf(log).findIndexByLeafHash(fromHex(input.uuid.toLowerCase().slice(-64)));
           found = index === undefined ? [] : [{ log: log.name, logIndex: index }];
         }
         const filtered = input.sha256 !== undefined || input.keyFingerprint !== undefined || input.email !== undefined || (input.fields ?? []).length > 0;
@@ -290,28 +306,30 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
       },
 
       async get(input) {
-        const log = resolveLocalLog(input.log);
-        const local = workbench.localLog();
+        const log = resolveLog(input.log);
+        const tree = treeOf(log);
         let index = input.logIndex;
         if (input.uuid !== undefined) {
           const uuid = input.uuid.toLowerCase().slice(-64);
-          index = local.findIndexByLeafHash(fromHex(uuid));
+          index = tree.findIndexByLeafHash(fromHex(uuid));
           if (index === undefined) {
             throw new NotFoundError('entry_not_found', `no typed entry with uuid ${uuid} in log ${log.name}`, { uuid }, { hint: 'raw entries have no uuid index: open them by log index' });
           }
         }
         if (index === undefined) throw new Error('bug: entries.get input has neither logIndex nor uuid');
-        const treeSize = input.treeSize ?? log.treeSize;
-        const proof = local.proveInclusion(index, treeSize);
+        const treeSize = input.treeSize ?? provingSize(log, index);
+        const proof = tree.proveInclusion(index, treeSize);
         const [entry] = store.entries(log.id, index, index + 1);
         if (!entry) throw new NotFoundError('entry_not_found', `log ${log.name} has no stored body for entry ${index}`, { logIndex: index });
-        const checkpoint = store.checkpointAtSize(log.id, treeSize);
+        const checkpoint = trustedCheckpointAt(log, treeSize);
         let signedEntryTimestamp: string | null = null;
         // A SET is signed afresh on each read (Ed25519 is deterministic); signing bytes that no longer
         // hash to the logged leaf would vouch for a body someone changed on disk, so those get none.
         const bodyMatchesLeaf = bytesEqual(nodeHasher.hashLeaf(entry.body), proof.leafHash);
-        if (entry.kind !== null && entry.integratedTime !== null && bodyMatchesLeaf) {
-          const answer = rekorLogEntry({ store, log: local, signer: workbench.signer, logIdHex: workbench.logIdHex }, index);
+        // Only our own log signs SETs; a mirror holds what its remote signed (its checkpoints).
+        const local = log.name === LOCAL_LOG_NAME;
+        if (local && entry.kind !== null && entry.integratedTime !== null && bodyMatchesLeaf) {
+          const answer = rekorLogEntry({ store, log: tree, signer: workbench.signer, logIdHex: workbench.logIdHex }, index);
           signedEntryTimestamp = Object.values(answer)[0]?.verification.signedEntryTimestamp ?? null;
         }
         const detail: EntryDetailDto = {
@@ -327,8 +345,9 @@ export function createWorkbenchApi(workbench: Workbench, options: WorkbenchApiOp
           inclusionProof: { logIndex: index, treeSize: proof.treeSize, leafHash: toHex(proof.leafHash), hashes: proof.hashes.map(toHex), rootHash: toHex(proof.rootHash) },
           checkpoint: checkpoint ? checkpointDto(checkpoint) : null,
           verifierKeys: log.verifierKeys,
-          logID: workbench.logIdHex,
+          logID: local ? workbench.logIdHex : null,
           signedEntryTimestamp,
+          setExpected: local && entry.kind !== null && entry.integratedTime !== null,
         };
         return detail;
       },

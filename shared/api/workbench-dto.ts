@@ -140,6 +140,8 @@ export interface EntryDetailDto {
   readonly logID: string | null;
   /** Rekor v1 SET (base64 Ed25519 over canonical {body, integratedTime, logID, logIndex}); typed entries only. */
   readonly signedEntryTimestamp: string | null;
+  /** True when the log should have given a SET (a typed entry of our own log; mirrors store none). */
+  readonly setExpected: boolean;
 }
 
 export interface CheckpointsInput extends LogSelector {

@@ -80,7 +80,7 @@ export function verifyEntry(detail: EntryDetailDto, hasher: MerkleHasher = rende
   }
 
   if (detail.signedEntryTimestamp !== null) checks.push(checkSet(detail, body));
-  else if (detail.kind !== null && detail.integratedTime !== null) {
+  else if (detail.setExpected) {
     checks.push({ id: 'set', label: 'Signed entry timestamp', status: 'fail', detail: 'the log gave no SET for this typed entry (it signs none for a body that does not hash to the logged leaf)' });
   }
   return { verdict: verdictOf(checks), leafHash, steps, computedRoot, checkpoint: cp.checkpoint, signers: cp.signers };

@@ -145,6 +145,8 @@ async function verifyLogEntryFile(uuid: string, entry: Record<string, unknown>, 
       body: toHex(fromBase64(entry.body)),
       indexKeys: [],
       kindKnown: false,
+      // A file's SET is checked when it carries one; nothing says it must.
+      setExpected: false,
       inclusionProof: parseInclusionProofDto({ logIndex: proof.logIndex, treeSize: proof.treeSize, leafHash: uuid.toLowerCase().slice(-64), hashes: proof.hashes, rootHash: proof.rootHash }),
       checkpoint: { treeSize: Number(proof.treeSize), rootHash: String(proof.rootHash), note: proof.checkpoint, source: 'file', createdAtMs: 0 },
       verifierKeys: log?.verifierKeys ?? [],
