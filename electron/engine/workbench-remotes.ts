@@ -20,7 +20,7 @@ import { toHex } from '../../shared/encoding/index.js';
 import { formatVerifierKey, parseCosignerKey } from '../../shared/note/index.js';
 import { nodeHasher } from './crypto/index.js';
 import type { Workbench } from './open-workbench.js';
-import { addRemote, remoteByName } from './remote/remotes.js';
+import { addRemote, remoteByName, remoteJson } from './remote/remotes.js';
 import { MirrorStore, WitnessStore, type CheckpointRecord, type ForkRecord, type LogRecord } from './store/index.js';
 import { parseForkEvidence, syncRemote, verifyForkEvidence, type SyncResult } from './sync/index.js';
 import { cosignRemote } from './witness/index.js';
@@ -51,13 +51,8 @@ export function createRemoteOperations(workbench: Workbench, tasks: TaskRegistry
     // The newest checkpoint the remote itself showed and sync verified (evidence and cosigned copies aside).
     const latest = store.checkpoints(log.id).filter((c) => c.source === 'fetched').at(-1);
     return {
-      name: log.name,
+      ...remoteJson(log),
       type: log.remoteType as RemoteTypeDto,
-      url: log.url ?? '',
-      origin: log.origin,
-      verifierKeys: log.verifierKeys,
-      treeSize: log.treeSize,
-      rootHash: toHex(log.rootHash),
       latestCheckpoint: latest ? checkpointDto(latest) : null,
       latestCheckpointAgeSec: latest ? Math.max(0, Math.floor((nowMs - latest.createdAt) / 1000)) : null,
       forkIds: mirrors().forks(log.id).map((f) => f.id),
