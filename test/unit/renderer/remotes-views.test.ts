@@ -3,7 +3,8 @@ import type { AuditReportDto, SyncTaskDto, TaskDto } from '../../../shared/api/i
 import { withProgress } from '../../../renderer/src/api/task-progress.js';
 import { formatEta } from '../../../renderer/src/format/eta.js';
 import { auditFileName, auditReportHtml, auditReportJson, problemPlace } from '../../../renderer/src/views/audit/audit-report-file.js';
-import { addRemoteInput, problemsByField } from '../../../renderer/src/views/remotes/add-remote-input.js';
+import { addRemoteInput } from '../../../renderer/src/views/remotes/add-remote-input.js';
+import { problemsByField } from '../../../renderer/src/api/use-validated-form.js';
 import { forkIdOf } from '../../../renderer/src/views/remotes/fork-of-task.js';
 import { hasOnlyPemKeys } from '../../../renderer/src/verify/pem-key.js';
 import { validateApiInput } from '../../../shared/api/index.js';

@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { WATCH_TYPE_NAMES, validateApiInput, type AddWatchInputDto, type AddWatchResultDto, type WatchTypeDto } from '../../../../shared/api/index.js';
-import { useAction } from '../../api/use-action.js';
+import { WATCH_TYPE_NAMES, type AddWatchInputDto, type AddWatchResultDto, type WatchTypeDto } from '../../../../shared/api/index.js';
+import { useValidatedForm } from '../../api/use-validated-form.js';
 import { useWorkbench } from '../../api/workbench-context.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
-import { problemsByField } from '../remotes/add-remote-input.js';
 import { WATCH_PLACEHOLDERS, WATCH_TYPE_LABELS } from './watch-labels.js';
 
 /** Returns the input the form describes (`all` remotes leaves the remote out). */
@@ -14,24 +12,11 @@ export function addWatchInput(fields: { type: WatchTypeDto; value: string; remot
 /** Adds a watch: what to look for and in which remote (or every mirror); problems shown by field, with the engine's own schema. */
 export function AddWatchForm({ remotes, onDone }: { remotes: readonly string[]; onDone: (result: AddWatchResultDto) => void }) {
   const api = useWorkbench();
-  const [fields, setFields] = useState({ type: 'sha256' as WatchTypeDto, value: '', remote: '' });
-  const [touched, setTouched] = useState(false);
-  const { busy, error, run } = useAction();
-  const input = addWatchInput(fields);
-  const problems = problemsByField(validateApiInput('monitor.addWatch', input));
-  const shown = touched ? problems : new Map<string, string>();
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (problems.size > 0) return;
-    await run(async () => {
-      onDone(await api.monitor.addWatch(input));
-      setFields((f) => ({ ...f, value: '' }));
-      setTouched(false);
-    });
-  }
+  const { fields, setFields, shown, set, submit, busy, error } = useValidatedForm('monitor.addWatch', { type: 'sha256' as WatchTypeDto, value: '', remote: '' }, addWatchInput);
+  const onSubmit = submit(async (input) => {
+    onDone(await api.monitor.addWatch(input));
+    setFields((f) => ({ ...f, value: '' }));
+  });
 
   return (
     <form className="add-watch" aria-label="Add a watch" onSubmit={onSubmit} noValidate>

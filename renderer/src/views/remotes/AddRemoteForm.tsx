@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { REMOTE_TYPE_NAMES, validateApiInput, type RemoteDto, type RemoteTypeDto } from '../../../../shared/api/index.js';
-import { useAction } from '../../api/use-action.js';
+import { REMOTE_TYPE_NAMES, type RemoteDto, type RemoteTypeDto } from '../../../../shared/api/index.js';
+import { useValidatedForm } from '../../api/use-validated-form.js';
 import { useWorkbench } from '../../api/workbench-context.js';
 import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
-import { addRemoteInput, problemsByField } from './add-remote-input.js';
+import { addRemoteInput } from './add-remote-input.js';
 
 const TYPE_LABELS: Readonly<Record<RemoteTypeDto, string>> = {
   sumdb: 'Go checksum database (sumdb tiles)',
@@ -30,22 +29,10 @@ function FieldProblem({ id, message }: { id: string; message: string | undefined
 /** Registers a remote log: type, URL, its key (C2SP vkey or PEM) and an optional origin. */
 export function AddRemoteForm({ onDone }: { onDone: (remote: RemoteDto) => void }) {
   const api = useWorkbench();
-  const [fields, setFields] = useState({ name: '', type: 'sumdb' as RemoteTypeDto, url: '', key: '', origin: '' });
-  const [touched, setTouched] = useState(false);
-  const { busy, error, run } = useAction();
-  const input = addRemoteInput(fields);
-  const problems = problemsByField(validateApiInput('remotes.add', input));
-  const shown = touched ? problems : new Map<string, string>();
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (problems.size > 0) return;
-    await run(async () => {
-      onDone(await api.remotes.add(input));
-    });
-  }
+  const { fields, shown, set, submit, busy, error } = useValidatedForm('remotes.add', { name: '', type: 'sumdb' as RemoteTypeDto, url: '', key: '', origin: '' }, addRemoteInput);
+  const onSubmit = submit(async (input) => {
+    onDone(await api.remotes.add(input));
+  });
 
   return (
     <form className="panel" aria-label="Add a remote" onSubmit={onSubmit} noValidate>
