@@ -19,6 +19,10 @@ pw log info --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end"
 pw log checkpoint --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).checkpoint))' > "$DATA/checkpoint"
 step pw verify checkpoint "$DATA/checkpoint" --vkey "$(cat "$DATA/log.vkey")"
 step pw log export-tiles "$DATA/tiles"
+# The exported tiles are a static log: mirror it back (verified against its signed checkpoint), then audit the mirror offline.
+step pw remote add exported --type tiles --url "file://$DATA/tiles" --vkey "$(cat "$DATA/log.vkey")"
+step pw sync exported
+step pw audit exported
 printf '\nworkbench data: %s (PROVWB_DATA_DIR)\n' "$DATA"
 printf '\nNow the workbench in your browser (Ctrl-C to stop):\n'
 exec node bin/provwb.js ui
