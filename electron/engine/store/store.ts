@@ -3,8 +3,8 @@ import { TILE_WIDTH, formatEntryBundle, parseEntryBundle, tileKey } from '../../
 import type { Db } from './database.js';
 import { runMigrations } from './migrations.js';
 
-/** Full tiles kept in memory: 2 048 × ~16 KiB (a tile with its interior rows) ≈ 32 MiB at most. */
-const FULL_TILE_CACHE_SIZE = 2048;
+/** Full tiles kept in memory: 4 096 × ~16 KiB (a tile with its interior rows) ≈ 64 MiB at most — every level-0 tile of a 1 M-entry log, so search can name its matches without SQLite. */
+const FULL_TILE_CACHE_SIZE = 4096;
 
 /** Leaf hashes are looked up by their first 6 bytes, a safe integer. */
 const PREFIX_BYTES = 6;
