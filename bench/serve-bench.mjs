@@ -9,7 +9,7 @@
 // The server is the built CLI (`node bin/provwb.js serve`), a separate process; the load generator
 // runs in this process on the same 2 cores, so the figures include its cost.
 // Knobs: BENCH_SERVE_POSTS (default 4000 per key type), BENCH_SERVE_POST_BUDGET_SEC (default 30),
-// BENCH_SERVE_CLIENTS (default 64), BENCH_SERVE_LOG_ENTRIES (default 100000), BENCH_SERVE_GET_SEC (default 15).
+// BENCH_SERVE_CLIENTS (default 64), BENCH_SERVE_LOG_ENTRIES (default 100000), BENCH_SERVE_GET_SEC (default 15). BENCH_SERVE_VERIFY_WORKERS (serve --verify-workers; default: the server's own).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ function freshWorkbench(label) {
 
 /** Spawns `provwb serve` on a free port; resolves with its URL and a stop() that returns its result line. */
 function startServe(dir) {
-  const child = spawn(process.execPath, [path.join(root, 'bin/provwb.js'), '--data-dir', dir, 'serve', '--addr', '127.0.0.1:0', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'bin/provwb.js'), '--data-dir', dir, 'serve', '--addr', '127.0.0.1:0', '--json', ...(process.env.BENCH_SERVE_VERIFY_WORKERS ? ['--verify-workers', process.env.BENCH_SERVE_VERIFY_WORKERS] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   const exited = new Promise((resolve) => child.on('exit', resolve));
