@@ -1,7 +1,6 @@
 import { VerificationError } from '../../../shared/api/index.js';
 import { bytesEqual, toBase64 } from '../../../shared/encoding/index.js';
 import {
-  HASH_SIZE,
   TILE_WIDTH,
   buildTileNodes,
   coveringNodes,
@@ -40,19 +39,7 @@ export class RemoteTree {
     private readonly hasher: MerkleHasher,
     private readonly parallel = 8,
   ) {
-    this.reader = createTileHashReader((wanted) => {
-      const found = new Map<string, StoredTile>();
-      for (const t of wanted) {
-        const tile = this.tiles.get(tileKey(t.level, t.index));
-        if (tile) found.set(tileKey(t.level, t.index), tile);
-      }
-      return found;
-    });
-  }
-
-  /** How many tiles were downloaded (for progress and the resume tests). */
-  get tilesFetched(): number {
-    return this.tiles.size;
+    this.reader = readerOver(this.tiles);
   }
 
   /** Downloads and authenticates the tiles holding `nodes` (and their ancestors); returns the nodes' hashes. */
@@ -95,14 +82,7 @@ export class RemoteTree {
   private authenticate(fetched: ReadonlyArray<{ tile: TileId; nodes: Uint8Array }>): void {
     const candidate = new Map(this.tiles);
     for (const { tile, nodes } of fetched) candidate.set(tileKey(tile.level, tile.index), { width: tile.width, nodes });
-    const edgeReader = createTileHashReader((wanted) => {
-      const found = new Map<string, StoredTile>();
-      for (const t of wanted) {
-        const tile = candidate.get(tileKey(t.level, t.index));
-        if (tile) found.set(tileKey(t.level, t.index), tile);
-      }
-      return found;
-    });
+    const edgeReader = readerOver(candidate);
     const root = treeRoot(this.size, edgeReader, this.hasher);
     if (!bytesEqual(root, this.root)) {
       throw new VerificationError('tile_invalid', `the log's right-edge hash tiles give root ${toBase64(root)}, but its signed checkpoint says ${toBase64(this.root)} for size ${this.size}`, { size: this.size });
@@ -120,9 +100,7 @@ export class RemoteTree {
   }
 }
 
-/** Returns the leaf hashes of `entries`, concatenated (32 bytes each). */
-export function concatLeafHashes(hasher: MerkleHasher, entries: readonly Uint8Array[]): Uint8Array {
-  const hashes = hasher.hashLeaves(entries);
-  if (hashes.length !== entries.length * HASH_SIZE) throw new Error('bug: hashLeaves returned the wrong length');
-  return hashes;
+/** A HashReader over tiles held in memory (keyed as tileKey). */
+function readerOver(tiles: ReadonlyMap<string, StoredTile>): HashReader {
+  return createTileHashReader(() => tiles);
 }
