@@ -4,10 +4,11 @@
 // when the run has used more than BENCH_BUDGET_SEC (default 600) before it starts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { hash as oneShotHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseBytes } from './database-bytes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { initWorkbench, openWorkbench } = await import(path.join(root, 'dist/electron/engine/open-workbench.js'));
@@ -108,16 +109,6 @@ function proofLatency(wb, size, samples = 20_000) {
     inclusionMs: { p50: ms(percentile(inclusion, 50)), p99: ms(percentile(inclusion, 99)) },
     consistencyMs: { p50: ms(percentile(consistency, 50)), p99: ms(percentile(consistency, 99)) },
   };
-}
-
-function databaseBytes(dir) {
-  let bytes = 0;
-  for (const name of ['workbench.db', 'workbench.db-wal']) {
-    try {
-      bytes += statSync(path.join(dir, name)).size;
-    } catch {}
-  }
-  return bytes;
 }
 
 const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version }, entryBytes: ENTRY_BYTES, runs: [] };

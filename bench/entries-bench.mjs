@@ -11,11 +11,12 @@
 // per query shape: fewer samples are timed, and reported as such, when a shape is slow).
 import { spawnSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, hash as oneShotHash, randomBytes, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { p256 } from '@noble/curves/nist.js';
+import { databaseBytes } from './database-bytes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { initWorkbench, openWorkbench } = await import(path.join(root, 'dist/electron/engine/open-workbench.js'));
@@ -45,16 +46,6 @@ function freshWorkbench(label) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `provwb-entries-bench-${label}-`));
   initWorkbench({ dataDir: dir, origin: `bench.provwb.local/${label}` });
   return { dir, wb: openWorkbench({ dataDir: dir }) };
-}
-
-function databaseBytes(dir) {
-  let bytes = 0;
-  for (const name of ['workbench.db', 'workbench.db-wal']) {
-    try {
-      bytes += statSync(path.join(dir, name)).size;
-    } catch {}
-  }
-  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
