@@ -19,7 +19,8 @@ const ED25519_PKCS8_PREFIX = Uint8Array.of(0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0
  * cost speed, never a wrong signature).
  */
 export function withNodeEd25519(signer: NoteSigner, skey: string | undefined): NoteSigner {
-  const key = skey?.split('+').at(-1);
+  // PRIVATE+KEY+name+hash+key: a name holds no '+' but standard base64 may, so the key is everything after the fourth.
+  const key = skey?.split('+').slice(4).join('+');
   const decoded = key === undefined ? undefined : tryFromBase64(key);
   if (decoded?.length !== 33 || decoded[0] !== 0x01) return signer;
   const privateKey = createPrivateKey({ key: Buffer.from(concatBytes(ED25519_PKCS8_PREFIX, decoded.subarray(1))), format: 'der', type: 'pkcs8' });
