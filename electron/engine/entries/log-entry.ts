@@ -4,7 +4,7 @@ import { canonicalJsonBytes } from '../../../shared/canonical/index.js';
 import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
 import { nodeHasher } from '../crypto/index.js';
 import type { NoteSigner } from '../../../shared/note/index.js';
-import type { InclusionProof, LocalLog } from '../log/index.js';
+import { LogReadView, signedHead, type InclusionProof, type LocalLog } from '../log/index.js';
 import type { CheckpointRecord, Store, StoredEntry } from '../store/index.js';
 
 /** What building a Rekor LogEntry needs from the workbench. */
@@ -14,6 +14,8 @@ export interface LogEntryContext {
   /** The log's Ed25519 note signer: it also signs SETs. */
   readonly signer: NoteSigner;
   readonly logIdHex: string;
+  /** Where reads go; a server keeps one with its caches (default: a fresh view, straight to SQLite). */
+  readonly view?: LogReadView;
 }
 
 /** Returns the SET payload: canonical JSON of {body, integratedTime, logID, logIndex} (Rekor v1). */
@@ -34,18 +36,18 @@ export interface ProvenEntry {
  * NotFoundError for an untyped or absent entry, VerificationError('entry_corrupt').
  */
 export function provenEntry(ctx: LogEntryContext, index: number): ProvenEntry {
-  const record = ctx.log.record();
-  const [stored] = ctx.store.entries(record.id, index, index + 1);
+  const view = ctx.view ?? new LogReadView({ store: ctx.store, log: ctx.log, hasher: nodeHasher });
+  const head = view.head();
+  const stored = view.entry(index, head);
   if (!stored || stored.kind === null || stored.integratedTime === null) {
     throw new NotFoundError('entry_not_found', `the local log has no typed entry at index ${index}`, { logIndex: index });
   }
-  const proof = ctx.log.proveInclusion(index, record.treeSize);
+  const { checkpoint } = signedHead(head);
+  const proof = view.proveInclusion(index, head.record.treeSize);
   // Never answer for (or sign) a body that is not the one the tree committed to.
   if (!bytesEqual(nodeHasher.hashLeaf(stored.body), proof.leafHash)) {
     throw new VerificationError('entry_corrupt', `the stored body of entry ${index} does not hash to its leaf ${toHex(proof.leafHash)}; run provwb audit local`, { logIndex: index });
   }
-  const checkpoint = ctx.store.checkpointAtSize(record.id, record.treeSize);
-  if (!checkpoint) throw new NotFoundError('checkpoint_not_found', `no checkpoint for tree size ${record.treeSize}`);
   return { stored: stored as ProvenEntry['stored'], proof, checkpoint };
 }
 

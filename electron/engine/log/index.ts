@@ -7,3 +7,5 @@ export type { CheckpointSigner, Clock } from './checkpoint-signer.js';
 export { rebuildTree } from './rebuild-tree.js';
 export type { RebuiltTree } from './rebuild-tree.js';
 export { loadTileBuilder } from './tile-edge.js';
+export { LogReadView, signedHead } from './read-view.js';
+export type { LogHead, LogReadViewOptions } from './read-view.js';

@@ -3,11 +3,9 @@ import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
 import {
   MAX_BUNDLE_ENTRY_SIZE,
   TileBuilder,
-  consistencyPlan,
-  coveringNodes,
+  buildConsistencyProof,
+  buildInclusionProof,
   createTileHashReader,
-  inclusionPlan,
-  rehash,
   treeRoot,
   type Hash,
   type HashReader,
@@ -168,14 +166,7 @@ export class LocalLog {
     const treeSize = size ?? this.record().treeSize;
     this.assertSize(treeSize, 'tree size');
     this.assertIndex(index, treeSize);
-    const plan = inclusionPlan(index, treeSize);
-    const nodes = [{ level: 0, index }, ...plan.nodes];
-    const rootNodes = coveringNodes(0, treeSize);
-    const hashes = this.reader.readHashes([...nodes, ...rootNodes]);
-    const leafHash = hashes[0]!;
-    const proofHashes = rehash(plan, hashes.slice(1, nodes.length), this.deps.hasher);
-    const rootHash = treeRoot(treeSize, { readHashes: () => hashes.slice(nodes.length) }, this.deps.hasher);
-    return { logIndex: index, treeSize, leafHash, hashes: proofHashes, rootHash };
+    return { logIndex: index, treeSize, ...buildInclusionProof(index, treeSize, this.reader, this.deps.hasher) };
   }
 
   /** Returns the consistency proof from tree size `first` to `second` (default: current size). */
@@ -185,14 +176,7 @@ export class LocalLog {
     if (!Number.isSafeInteger(first) || first < 1 || first > secondSize) {
       throw new InputError('size_out_of_range', `first tree size ${first} must be between 1 and ${secondSize}`, { first, second: secondSize });
     }
-    const plan = consistencyPlan(first, secondSize);
-    const firstNodes = coveringNodes(0, first);
-    const secondNodes = coveringNodes(0, secondSize);
-    const hashes = this.reader.readHashes([...plan.nodes, ...firstNodes, ...secondNodes]);
-    const proof = rehash(plan, hashes.slice(0, plan.nodes.length), this.deps.hasher);
-    const firstRoot = treeRoot(first, { readHashes: () => hashes.slice(plan.nodes.length, plan.nodes.length + firstNodes.length) }, this.deps.hasher);
-    const secondRoot = treeRoot(secondSize, { readHashes: () => hashes.slice(plan.nodes.length + firstNodes.length) }, this.deps.hasher);
-    return { first, second: secondSize, firstRoot, secondRoot, hashes: proof };
+    return { first, second: secondSize, ...buildConsistencyProof(first, secondSize, this.reader, this.deps.hasher) };
   }
 
   /** Checks that the stored tree head equals the root rebuilt from stored tiles; throws if not. */

@@ -180,12 +180,28 @@ export class Store {
       checkpointAtSize: db.prepare<[number, number], CheckpointRow>('SELECT * FROM checkpoints WHERE log_id = ? AND tree_size = ? ORDER BY id DESC LIMIT 1'),
       setSigner: db.prepare('INSERT INTO log_signers (log_id, skey) VALUES (?, ?)'),
       signer: db.prepare<[number], string>('SELECT skey FROM log_signers WHERE log_id = ?').pluck(),
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
   }
 
+  /** Transactions this Store committed (PRAGMA data_version counts only other connections' commits). */
+  private commits = 0;
+
   /** Runs `body` in one IMMEDIATE transaction (the write lock is taken first, so state read inside is current). */
   transaction<T>(body: () => T): T {
-    return this.db.transaction(body).immediate();
+    const result = this.db.transaction(body).immediate();
+    this.commits++;
+    return result;
+  }
+
+  /** Returns how many transactions this Store committed: a stamp of its own writes that costs nothing. */
+  ownCommits(): number {
+    return this.commits;
+  }
+
+  /** Returns PRAGMA data_version: it changes when another connection commits. Costs a read lock (~10 µs). */
+  othersCommitStamp(): number {
+    return this.s.dataVersion.get()!;
   }
 
   createLog(input: { name: string; role: LogRole; origin: string; remoteType?: string; url?: string; verifierKeys: readonly string[]; emptyRoot: Uint8Array; createdAt: number }): LogRecord {
@@ -302,6 +318,12 @@ export class Store {
       for (let i = Math.max(0, start - base); i < entries.length && base + i < end; i++) bodies.push(entries[i]!);
     }
     return bodies;
+  }
+
+  /** Returns one stored entry bundle (bytes as stored), or undefined when the log has none at `bundleIndex`. */
+  entryBundle(logId: number, bundleIndex: number): { width: number; bundle: Uint8Array } | undefined {
+    const row = this.s.bundleAt.get(logId, bundleIndex);
+    return row && { width: row.width, bundle: new Uint8Array(row.bundle.buffer, row.bundle.byteOffset, row.bundle.byteLength) };
   }
 
   /** Returns entries [start, end) that exist, in order, with the metadata of typed ones. */

@@ -1,0 +1,199 @@
+/**
+ * A reader's view of one log for answering many requests (`provwb serve`): the committed head (size,
+ * root, signed checkpoint), stored entries and inclusion proofs, from memory wherever the data
+ * cannot have changed. Full entry bundles and full tiles never change once written; the right edge
+ * (the partial bundle and tiles) and the head are re-read when the head moves.
+ *
+ * Each SQLite read takes a read lock, ~10 µs on this kind of machine: as much as the rest of an
+ * answer. So the view asks SQLite only when something may have changed: commits through this Store
+ * are seen at once (it counts them), commits by other processes through PRAGMA data_version, checked
+ * at most every `maxStaleMs`. An answer may therefore lag another process's append by that long,
+ * never more; it is always a true proof against a signed checkpoint.
+ */
+
+import { InputError, NotFoundError } from '../../../shared/api/index.js';
+import {
+  TILE_WIDTH,
+  buildInclusionProof,
+  createTileHashReader,
+  parseEntryBundle,
+  tileKey,
+  treeRoot,
+  type Hash,
+  type HashReader,
+  type MerkleHasher,
+  type StoredTile,
+} from '../../../shared/merkle/index.js';
+import type { CheckpointRecord, LogRecord, Store, StoredEntry } from '../store/index.js';
+import type { InclusionProof, LocalLog } from './local-log.js';
+
+/** The log as last committed: its row (size, root) and the checkpoint signed at that size. */
+export interface LogHead {
+  readonly record: LogRecord;
+  readonly checkpoint: CheckpointRecord | undefined;
+}
+
+export interface LogReadViewOptions {
+  /** How long a commit by another process may go unnoticed, ms (default 0: checked on every read). */
+  readonly maxStaleMs?: number;
+  /** Bytes of full entry bundles kept in memory, least recently used dropped first (default 0: none). */
+  readonly bundleCacheBytes?: number;
+  /** Monotonic milliseconds (default performance.now). */
+  readonly nowMs?: () => number;
+}
+
+/** An entry bundle's entries with their metadata, as read once. */
+interface CachedBundle {
+  readonly index: number;
+  readonly entries: readonly StoredEntry[];
+  readonly bytes: number;
+}
+
+interface HeadState {
+  readonly head: LogHead;
+  readonly ownCommits: number;
+  othersStamp: number;
+  checkedAtMs: number;
+  /** The root of the head's tree as its stored tiles give it, computed on first use. */
+  rootFromTiles?: Hash;
+  /** Right-edge tiles and bundle as read for this head (they grow with the log, so they live as long as the head). */
+  readonly partialTiles: Map<string, StoredTile>;
+  rightBundle?: CachedBundle;
+}
+
+/** Rough per-entry cost of a cached StoredEntry beyond its body bytes, for the cache budget. */
+const ENTRY_OVERHEAD_BYTES = 96;
+
+export class LogReadView {
+  private state: HeadState | undefined;
+  private readonly bundles = new Map<number, CachedBundle>();
+  private bundleBytes = 0;
+  private readonly maxStaleMs: number;
+  private readonly bundleCacheBytes: number;
+  private readonly nowMs: () => number;
+  private readonly reader: HashReader;
+
+  constructor(
+    private readonly deps: { readonly store: Store; readonly log: LocalLog; readonly hasher: MerkleHasher },
+    options: LogReadViewOptions = {},
+  ) {
+    this.maxStaleMs = options.maxStaleMs ?? 0;
+    this.bundleCacheBytes = options.bundleCacheBytes ?? 0;
+    this.nowMs = options.nowMs ?? (() => performance.now());
+    this.reader = createTileHashReader((tiles) => this.readTiles(tiles));
+  }
+
+  /** Returns the committed head, re-read only when a commit may have moved it. */
+  head(): LogHead {
+    return this.currentState().head;
+  }
+
+  /**
+   * Returns stored entry `index` of the tree as of `head` (default: the current head), or undefined
+   * when the tree has no such entry.
+   */
+  entry(index: number, head: LogHead = this.head()): StoredEntry | undefined {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= head.record.treeSize) return undefined;
+    if (this.bundleCacheBytes === 0) return this.deps.store.entries(head.record.id, index, index + 1)[0];
+    return this.bundle(Math.floor(index / TILE_WIDTH), head.record.id)?.entries[index % TILE_WIDTH];
+  }
+
+  /** Returns the inclusion proof of entry `index` in the tree of `treeSize` (at most the head's size). */
+  proveInclusion(index: number, treeSize: number): InclusionProof {
+    const state = this.currentState();
+    const current = state.head.record.treeSize;
+    if (!Number.isSafeInteger(treeSize) || treeSize < 1 || treeSize > current) {
+      throw new InputError('size_out_of_range', `tree size ${treeSize} is out of range: the log has ${current} entries`, { size: treeSize, treeSize: current });
+    }
+    if (!Number.isSafeInteger(index) || index < 0 || index >= treeSize) {
+      throw new InputError('index_out_of_range', `entry index ${index} is out of range: the tree has ${treeSize} entries`, { index, treeSize });
+    }
+    if (treeSize !== current) return { logIndex: index, treeSize, ...buildInclusionProof(index, treeSize, this.reader, this.deps.hasher) };
+    // The head's root is folded from the stored tiles once per head (not taken from the logs row), so
+    // proof and root always come from the same stored hashes.
+    state.rootFromTiles ??= treeRoot(treeSize, this.reader, this.deps.hasher);
+    return { logIndex: index, treeSize, ...buildInclusionProof(index, treeSize, this.reader, this.deps.hasher, state.rootFromTiles) };
+  }
+
+  private currentState(): HeadState {
+    const now = this.nowMs();
+    const state = this.state;
+    if (state && state.ownCommits === this.deps.store.ownCommits()) {
+      if (now - state.checkedAtMs < this.maxStaleMs) return state;
+      const othersStamp = this.deps.store.othersCommitStamp();
+      if (othersStamp === state.othersStamp) {
+        state.checkedAtMs = now;
+        return state;
+      }
+    }
+    // The stamps are taken before the reads: a commit in between only makes the next read look again.
+    const ownCommits = this.deps.store.ownCommits();
+    const othersStamp = this.deps.store.othersCommitStamp();
+    const record = this.deps.log.record();
+    const checkpoint = this.deps.store.checkpointAtSize(record.id, record.treeSize);
+    this.state = { head: { record, checkpoint }, ownCommits, othersStamp, checkedAtMs: now, partialTiles: new Map() };
+    return this.state;
+  }
+
+  /** Tiles for the current head: full ones through the Store's cache, partial ones kept until the head moves. */
+  private readTiles(tiles: ReadonlyArray<{ level: number; index: number }>): Map<string, StoredTile> {
+    const { partialTiles } = this.currentState();
+    const logId = this.state!.head.record.id;
+    const missing = tiles.filter((t) => !partialTiles.has(tileKey(t.level, t.index)));
+    const found = missing.length > 0 ? this.deps.store.readTiles(logId, missing) : new Map<string, StoredTile>();
+    for (const [key, tile] of found) if (tile.width < TILE_WIDTH) partialTiles.set(key, tile);
+    for (const t of tiles) {
+      const key = tileKey(t.level, t.index);
+      const partial = partialTiles.get(key);
+      if (partial) found.set(key, partial);
+    }
+    return found;
+  }
+
+  private bundle(bundleIndex: number, logId: number): CachedBundle | undefined {
+    const cached = this.bundles.get(bundleIndex);
+    if (cached) {
+      // Least recently used goes first out: re-insert on every hit.
+      this.bundles.delete(bundleIndex);
+      this.bundles.set(bundleIndex, cached);
+      return cached;
+    }
+    const state = this.currentState();
+    if (state.rightBundle?.index === bundleIndex) return state.rightBundle;
+    const read = this.readBundle(logId, bundleIndex);
+    if (!read) return undefined;
+    if (read.entries.length < TILE_WIDTH) state.rightBundle = read;
+    else this.remember(read);
+    return read;
+  }
+
+  private readBundle(logId: number, bundleIndex: number): CachedBundle | undefined {
+    const row = this.deps.store.entryBundle(logId, bundleIndex);
+    if (!row) return undefined;
+    const start = bundleIndex * TILE_WIDTH;
+    const bodies = parseEntryBundle(row.bundle, row.width);
+    const meta = new Map(this.deps.store.entryMetaInRange(logId, start, start + bodies.length).map((m) => [m.index, m]));
+    const entries = bodies.map((body, i): StoredEntry => {
+      const m = meta.get(start + i);
+      return { index: start + i, body, kind: m?.kind ?? null, apiVersion: m?.apiVersion ?? null, integratedTime: m?.integratedTime ?? null, attachment: m?.attachment ?? null };
+    });
+    return { index: bundleIndex, entries, bytes: row.bundle.byteLength + entries.length * ENTRY_OVERHEAD_BYTES };
+  }
+
+  private remember(bundle: CachedBundle): void {
+    if (bundle.bytes > this.bundleCacheBytes) return;
+    while (this.bundleBytes + bundle.bytes > this.bundleCacheBytes) {
+      const [oldestIndex, oldest] = this.bundles.entries().next().value!;
+      this.bundles.delete(oldestIndex);
+      this.bundleBytes -= oldest.bytes;
+    }
+    this.bundles.set(bundle.index, bundle);
+    this.bundleBytes += bundle.bytes;
+  }
+}
+
+/** Returns the head with its checkpoint, or throws NotFoundError when the log has none at its size. */
+export function signedHead(head: LogHead): LogHead & { readonly checkpoint: CheckpointRecord } {
+  if (!head.checkpoint) throw new NotFoundError('checkpoint_not_found', `no checkpoint for tree size ${head.record.treeSize}`);
+  return head as LogHead & { readonly checkpoint: CheckpointRecord };
+}
