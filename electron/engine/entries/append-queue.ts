@@ -78,9 +78,10 @@ export function createAppendQueue(deps: AppendQueueDeps): AppendQueue {
     const fresh: Waiter[] = [];
     const firstOf = new Map<string, Waiter>();
     const copies: Array<[Waiter, Waiter]> = [];
-    for (const w of batch) {
+    const existingIndexes = deps.log.findIndexesByLeafHashes(batch.map((w) => w.leafHash));
+    for (const [i, w] of batch.entries()) {
       const uuid = toHex(w.leafHash);
-      const existing = deps.log.findIndexByLeafHash(w.leafHash);
+      const existing = existingIndexes[i];
       const first = firstOf.get(uuid);
       if (existing !== undefined) outcome.set(w, { error: duplicate(uuid, existing) });
       else if (first) copies.push([w, first]);

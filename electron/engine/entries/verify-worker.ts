@@ -14,7 +14,10 @@ import type { VerifyReply, VerifyRequest } from './verify-pool.js';
 const registry = createKindRegistry([...BUILTIN_KINDS, layoutEntryKind]);
 
 parentPort?.on('message', (request: VerifyRequest) => {
-  void prepareEntry({ registry, clock: { nowMs: () => request.nowMs } }, request.proposed).then(
+  // Parsed inside the promise: text that is not JSON becomes this request's error, not the worker's death.
+  void Promise.resolve()
+    .then(() => prepareEntry({ registry, clock: { nowMs: () => request.nowMs } }, JSON.parse(request.proposedJson) as unknown))
+    .then(
     (entry) => parentPort!.postMessage({ id: request.id, entry } satisfies VerifyReply),
     (error: unknown) =>
       parentPort!.postMessage({

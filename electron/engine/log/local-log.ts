@@ -98,7 +98,7 @@ export class LocalLog {
         if (log.treeSize !== this.builder.size) this.builder = this.loadBuilder(log.treeSize);
         const first = log.treeSize;
         // Inside the write transaction, so two writers cannot both add the same entry.
-        if (options.rejectDuplicates) this.assertNoDuplicates(leafHashes);
+        if (options.rejectDuplicates) this.assertNoDuplicates(log, leafHashes);
         store.insertEntries(log.id, first, entries, leafHashes);
         store.writeTiles(log.id, this.builder.append(leafHashes));
         const treeSize = first + entries.length;
@@ -117,19 +117,28 @@ export class LocalLog {
 
   /** Returns the index of the typed entry with this leaf hash, if the log has one. */
   findIndexByLeafHash(leafHash: Hash): number | undefined {
+    return this.indexOfLeafHash(this.record(), leafHash);
+  }
+
+  /** Returns, for each leaf hash, the index of the typed entry with it, if the log has one (one read of the head for all). */
+  findIndexesByLeafHashes(leafHashes: readonly Hash[]): Array<number | undefined> {
     const log = this.record();
+    return leafHashes.map((leafHash) => this.indexOfLeafHash(log, leafHash));
+  }
+
+  private indexOfLeafHash(log: LogRecord, leafHash: Hash): number | undefined {
     for (const index of this.deps.store.indexesWithLeafHashPrefix(log.id, leafHash)) {
       if (index < log.treeSize && bytesEqual(this.reader.readHashes([{ level: 0, index }])[0]!, leafHash)) return index;
     }
     return undefined;
   }
 
-  private assertNoDuplicates(leafHashes: Uint8Array): void {
+  private assertNoDuplicates(log: LogRecord, leafHashes: Uint8Array): void {
     const seen = new Set<string>();
     for (let i = 0; i < leafHashes.length; i += 32) {
       const leafHash = leafHashes.subarray(i, i + 32);
       const uuid = toHex(leafHash);
-      const existing = this.findIndexByLeafHash(leafHash);
+      const existing = this.indexOfLeafHash(log, leafHash);
       if (existing !== undefined || seen.has(uuid)) {
         throw new ConflictError('already_exists', `an equivalent entry already exists in the log with uuid ${uuid}`, { uuid, ...(existing === undefined ? {} : { logIndex: existing }) });
       }

@@ -58,10 +58,11 @@ export function readBody(req: IncomingMessage, limit: number, tooLarge: (limit: 
   });
 }
 
-/** Returns the body parsed as JSON, or undefined when it is not JSON (the caller refuses in its API's words). */
-export function tryParseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; reason: string } {
+/** Returns the body parsed as JSON with its text, or why it is not JSON (the caller refuses in its API's words). */
+export function tryParseJson(body: Buffer): { ok: true; value: unknown; text: string } | { ok: false; reason: string } {
   try {
-    return { ok: true, value: JSON.parse(body.toString('utf8')) as unknown };
+    const text = body.toString('utf8');
+    return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }

@@ -19,9 +19,14 @@ export const MAX_SEARCH_ITEMS = 10;
 
 /** Returns the body as JSON, or the 400 Rekor gives a body it cannot parse. */
 export async function readJsonBody(req: ServeRequest, what: string): Promise<unknown> {
+  return (await readJsonBodyWithText(req, what)).value;
+}
+
+/** Returns the body as JSON with its text, or the 400 Rekor gives a body it cannot parse. */
+async function readJsonBodyWithText(req: ServeRequest, what: string): Promise<{ value: unknown; text: string }> {
   const parsed = tryParseJson(await req.body());
   if (!parsed.ok) throw rekorV1Error(400, `parsing ${what} body failed: ${parsed.reason}`);
-  return parsed.value;
+  return parsed;
 }
 
 /** Returns the entry's location as Rekor gives it in `Location`. */
@@ -38,8 +43,8 @@ function duplicateUuid(error: unknown): string | undefined {
 
 /** POST /api/v1/log/entries: verify a ProposedEntry, append it with its batch, answer the LogEntry. */
 export async function createLogEntry(req: ServeRequest, ctx: ServeContext): Promise<HttpAnswer> {
-  const proposed = await readJsonBody(req, 'proposedEntry');
-  const entry = await ctx.prepare(proposed);
+  const proposed = await readJsonBodyWithText(req, 'proposedEntry');
+  const entry = await ctx.prepare(proposed.value, proposed.text);
   let appended: AppendedEntry;
   try {
     appended = await ctx.queue.append(entry);

@@ -19,8 +19,8 @@ export interface ServeContext {
   readonly queue: AppendQueue;
   /** The kinds the log accepts now, custom layouts included (they are entries too, so they can change while serving). */
   kinds(): KindRegistry;
-  /** `prepareEntry` with the current kinds: on the verify pool's workers when there is one. */
-  prepare(proposedJson: unknown): Promise<PreparedEntry>;
+  /** `prepareEntry` with the current kinds: on the verify pool's workers when there is one (`text`: the proposal's JSON text, if at hand). */
+  prepare(proposedJson: unknown, text?: string): Promise<PreparedEntry>;
   /** Stops the verify pool, if any. */
   close(): Promise<void>;
   /** Rekor's tree ID: the first 8 bytes of the log ID as a positive int64, decimal. */
@@ -73,10 +73,10 @@ export function createServeContext(workbench: Workbench, options: { maxBodyBytes
   const prepareContext = () => ({ registry: kinds(), clock: workbench.clock });
   // Entries being verified: the append queue holds a commit briefly for them (group commit).
   let verifying = 0;
-  const prepare = async (proposedJson: unknown) => {
+  const prepare = async (proposedJson: unknown, text?: string) => {
     verifying++;
     try {
-      return await (pool ? pool.prepare(prepareContext(), proposedJson) : prepareEntry(prepareContext(), proposedJson));
+      return await (pool ? pool.prepare(prepareContext(), proposedJson, text) : prepareEntry(prepareContext(), proposedJson));
     } finally {
       verifying--;
     }
