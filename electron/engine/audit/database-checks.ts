@@ -26,20 +26,19 @@ export function checkDatabase(store: Store, findings: AuditFindings): void {
       findings.problem('schema_altered', null, `the database header says schema version ${userVersion}, newer than this provwb's ${SCHEMA_VERSION}: audit it with the provwb that wrote it`, header('user_version'));
       return;
     }
-    // Released migrations never change, so every stored object must read exactly as they create it.
-    const expected = new Map(store.expectedSchemaObjects().map((o) => [`${o.type} ${o.name}`, o]));
+    // Released migrations never change, so every stored object must read exactly as migrations 1 to
+    // the header's version create it: a database not yet opened by this release lacks the later
+    // migrations' objects and may hold ones they drop; a lowered version shows their objects as extra.
+    const expected = new Map(store.expectedSchemaObjects(userVersion).map((o) => [`${o.type} ${o.name}`, o]));
     const actual = new Map(store.schemaObjects().map((o) => [`${o.type} ${o.name}`, o]));
     for (const [key, object] of actual) {
       const want = expected.get(key);
-      if (!want) findings.problem('schema_altered', null, `the schema holds ${key}, which provwb's migrations do not create`, { table: 'sqlite_schema', name: object.name });
+      if (!want) findings.problem('schema_altered', null, `the schema holds ${key}, which provwb's migrations do not create by schema version ${userVersion}`, { table: 'sqlite_schema', name: object.name });
       else if (want.sql !== object.sql || want.tableName !== object.tableName) {
         findings.problem('schema_altered', null, `the stored definition of ${key} differs from the one provwb's migrations create`, { table: 'sqlite_schema', name: object.name });
       }
     }
-    const missing = [...expected.keys()].filter((key) => !actual.has(key));
-    // A database not yet opened by this release lacks the later migrations' objects; one that has them all is at the latest version.
-    if (userVersion === SCHEMA_VERSION) for (const key of missing) findings.problem('schema_altered', null, `the schema lacks ${key}`, { table: 'sqlite_schema', name: key });
-    else if (missing.length === 0) findings.problem('schema_altered', null, `the database header says schema version ${userVersion}, but the file holds every object of version ${SCHEMA_VERSION}`, header('user_version'));
+    for (const [key, object] of expected) if (!actual.has(key)) findings.problem('schema_altered', null, `the schema lacks ${key}`, { table: 'sqlite_schema', name: object.name });
   });
   findings.guard('the check for rows of missing logs', () => {
     for (const o of store.rowsOfMissingLogs()) {

@@ -185,18 +185,30 @@ const MIGRATIONS: readonly string[] = [
     UNIQUE (log_id, uuid)
   );
   `,
+  // 5: search keys of one type in log order, in place of index_keys_by_entry.
+  `
+  -- Each row carries its key too (the table's primary key), so a wildcard search can read one key
+  -- type in (log, index) order and stop at its limit instead of sorting every match. It serves every
+  -- lookup index_keys_by_entry did ((log, index) and type, as AND and monitors ask) at the same size.
+  DROP INDEX index_keys_by_entry;
+  CREATE INDEX index_keys_by_type ON index_keys (key_type, log_id, idx);
+  `,
 ];
 
 /** Returns the schema version a fully migrated database has. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Applies every migration the database has not seen; refuses a database from a newer release. */
-export function runMigrations(db: Database.Database): void {
+/**
+ * Applies every migration the database has not seen, up to `targetVersion` (all of them unless
+ * given: a lower one builds an older release's schema, as the audit compares it); refuses a
+ * database from a newer release.
+ */
+export function runMigrations(db: Database.Database, targetVersion = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this provwb (${MIGRATIONS.length}); upgrade provwb`);
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < Math.min(targetVersion, MIGRATIONS.length); version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);

@@ -1,7 +1,10 @@
 import type { StoredTile, TileWrite } from '../../../shared/merkle/index.js';
 import { TILE_WIDTH, formatEntryBundle, parseEntryBundle, tileKey } from '../../../shared/merkle/index.js';
 import type { Db } from './database.js';
+import { IndexSearch, type IndexKeyFilter, type IndexMatch } from './index-search.js';
 import { runMigrations } from './migrations.js';
+
+export type { IndexKeyFilter, IndexMatch } from './index-search.js';
 
 /** Full tiles kept in memory: 4 096 × ~16 KiB (a tile with its interior rows) ≈ 64 MiB at most — every level-0 tile of a 1 M-entry log, so search can name its matches without SQLite. */
 const FULL_TILE_CACHE_SIZE = 4096;
@@ -33,19 +36,6 @@ export interface NewEntry {
   /** Search keys (typed entries), stored with the entry in the same transaction. */
   readonly indexKeys?: ReadonlyArray<{ readonly type: string; readonly value: string }> | undefined;
   readonly attachment?: Uint8Array | undefined;
-}
-
-/** One search filter: entries having this index key. */
-export interface IndexKeyFilter {
-  readonly type: string;
-  /** Exact value, or a pattern with `*` wildcards when `wildcard` is set. */
-  readonly value: string;
-  readonly wildcard?: boolean;
-}
-
-export interface IndexMatch {
-  readonly logId: number;
-  readonly index: number;
 }
 
 export interface StoredEntry {
@@ -133,7 +123,10 @@ export class Store {
   /** Recently read full tiles (immutable), so proofs skip SQLite for the top of the tree. */
   private readonly fullTiles = new Map<string, StoredTile>();
 
+  private readonly indexSearch: IndexSearch;
+
   constructor(readonly db: Db) {
+    this.indexSearch = new IndexSearch(db);
     this.s = {
       insertLog: db.prepare(
         `INSERT INTO logs (name, role, origin, remote_type, url, verifier_keys, tree_size, root_hash, created_at)
@@ -152,7 +145,13 @@ export class Store {
         'SELECT idx, width, bundle FROM entry_bundles WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
       ),
       insertIndexKey: db.prepare('INSERT OR IGNORE INTO index_keys (key_type, key, log_id, idx) VALUES (?, ?, ?, ?)'),
-      indexKeysOfLog: db.prepare<[number], { key_type: string; key: string; idx: number }>('SELECT key_type, key, idx FROM index_keys WHERE log_id = ? ORDER BY idx, key_type, key'),
+      // The key types present, one index seek each (a loose scan: there are a handful).
+      indexKeyTypes: db.prepare<[], string>(
+        `WITH RECURSIVE t (key_type) AS (SELECT min(key_type) FROM index_keys
+           UNION ALL SELECT (SELECT min(key_type) FROM index_keys WHERE key_type > t.key_type) FROM t WHERE t.key_type IS NOT NULL)
+         SELECT key_type FROM t WHERE key_type IS NOT NULL`,
+      ).pluck(),
+      indexKeysOfLogAndType: db.prepare<[string, number], { key: string; idx: number }>('SELECT key, idx FROM index_keys WHERE key_type = ? AND log_id = ? ORDER BY idx, key'),
       metaOfLog: db.prepare<[number], { idx: number; kind: string; api_version: string; integrated_time: number | null }>(
         'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? ORDER BY idx',
       ),
@@ -267,29 +266,9 @@ export class Store {
     }
   }
 
-  /**
-   * Returns the entries matching every filter (AND), optionally only in one log, in (log, index)
-   * order, at most `limit`. Wildcard values use `*` for any run of characters.
-   */
+  /** See IndexSearch.search: the entries matching every filter (AND), in (log, index) order, at most `limit`. */
   searchIndex(filters: readonly IndexKeyFilter[], options: { logId?: number; limit: number }): IndexMatch[] {
-    if (filters.length === 0) return [];
-    const glob = (value: string) => value.replace(/[[\]?]/g, (c) => `[${c}]`);
-    const condition = (f: IndexKeyFilter, alias = '') => `${alias}key_type = ? AND ${alias}key ${f.wildcard ? 'GLOB' : '='} ?`;
-    const params = (f: IndexKeyFilter) => [f.type, f.wildcard ? glob(f.value) : f.value];
-    // Start from the most selective filter (counted up to a cap through the index), then check the others per row.
-    // (A single filter is its own seed: nothing to count.)
-    const counted = filters.map((f) => ({ f, n: filters.length === 1 ? 0 : this.db.prepare<unknown[], number>(`SELECT count(*) FROM (SELECT 1 FROM index_keys WHERE ${condition(f)} LIMIT 10000)`).pluck().get(...params(f))! }));
-    counted.sort((a, b) => a.n - b.n);
-    const [seed, ...rest] = counted.map((c) => c.f);
-    // Built from a fixed shape: one EXISTS per further filter, every value bound as a parameter.
-    const exists = rest.map((f) => `EXISTS (SELECT 1 FROM index_keys k WHERE k.log_id = m.log_id AND k.idx = m.idx AND ${condition(f, 'k.')})`);
-    const logClause = options.logId === undefined ? '' : ' AND log_id = ?';
-    const sql = `SELECT DISTINCT m.log_id AS logId, m.idx AS idx FROM (SELECT log_id, idx FROM index_keys WHERE ${condition(seed!)}${logClause}) m
-      ${exists.length > 0 ? `WHERE ${exists.join(' AND ')}` : ''} ORDER BY m.log_id, m.idx LIMIT ?`;
-    const rows = this.db
-      .prepare<unknown[], { logId: number; idx: number }>(sql)
-      .all(...params(seed!), ...(options.logId === undefined ? [] : [options.logId]), ...rest.flatMap(params), options.limit);
-    return rows.map((r) => ({ logId: r.logId, index: r.idx }));
+    return this.indexSearch.search(filters, options);
   }
 
   /** Returns the indexes of a log's entries of one kind, in order. */
@@ -297,9 +276,9 @@ export class Store {
     return this.s.indexesOfKind.all(logId, kind);
   }
 
-  /** Returns every stored index key of a log, ordered by entry. */
+  /** Returns every stored index key of a log, ordered by key type, then entry (index_keys_by_type's order). */
   indexKeysOfLog(logId: number): Array<{ type: string; value: string; index: number }> {
-    return this.s.indexKeysOfLog.all(logId).map((r) => ({ type: r.key_type, value: r.key, index: r.idx }));
+    return this.s.indexKeyTypes.all().flatMap((type) => this.s.indexKeysOfLogAndType.all(type, logId).map((r) => ({ type, value: r.key, index: r.idx })));
   }
 
   /** Returns the metadata of every typed entry of a log, ordered by index. */
@@ -444,16 +423,18 @@ export class Store {
   }
 
   /**
-   * Returns the schema objects a database gets from this release's migrations, built in a fresh
-   * in-memory database, to compare with `schemaObjects()` (an altered byte of stored SQL shows).
+   * Returns the schema objects a database gets from this release's migrations up to `version` (all
+   * of them unless given), built in a fresh in-memory database, to compare with `schemaObjects()`
+   * (an altered byte of stored SQL shows).
    */
-  expectedSchemaObjects(): SchemaObject[] {
+  expectedSchemaObjects(version?: number): SchemaObject[] {
     // The open connection's own class: the store is the one place that knows the SQLite binding.
     const Fresh = this.db.constructor as new (filename: string) => Db;
     const fresh = new Fresh(':memory:');
     try {
-      runMigrations(fresh);
-      return new Store(fresh).schemaObjects();
+      runMigrations(fresh, version);
+      // Read directly, not through a Store: its statements may name columns an older version lacks.
+      return fresh.prepare<[], SchemaObject>(SCHEMA_OBJECTS_SQL).all();
     } finally {
       fresh.close();
     }
@@ -504,6 +485,8 @@ export class Store {
   }
 }
 
+const SCHEMA_OBJECTS_SQL = 'SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema ORDER BY type, name';
+
 /** One row of sqlite_schema. */
 export interface SchemaObject {
   readonly type: string;
@@ -516,7 +499,7 @@ type AuditStatements = ReturnType<typeof prepareAuditStatements>;
 
 function prepareAuditStatements(db: Db) {
   return {
-    schema: db.prepare<[], SchemaObject>('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema ORDER BY type, name'),
+    schema: db.prepare<[], SchemaObject>(SCHEMA_OBJECTS_SQL),
     orphans: db.prepare<[], { table: string; logId: number; rows: number }>(
       `SELECT 'entry_meta' AS "table", log_id AS logId, count(*) AS rows FROM entry_meta WHERE log_id NOT IN (SELECT id FROM logs) GROUP BY log_id
        UNION ALL SELECT 'leaf_index', log_id, count(*) FROM leaf_index WHERE log_id NOT IN (SELECT id FROM logs) GROUP BY log_id`,
