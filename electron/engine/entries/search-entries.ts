@@ -85,12 +85,17 @@ export function searchEntries(store: Store, leafHashesOf: (logId: number, indexe
     const t = meta?.integratedTime;
     return t !== null && t !== undefined && (query.sinceSec === undefined || t >= query.sinceSec) && (query.untilSec === undefined || t <= query.untilSec);
   });
-  // Leaf hashes per log in one read each: a search can match thousands of entries in a few tiles.
-  const uuids = new Map<string, string>();
-  for (const id of new Set(inTime.map((m) => m.logId))) {
-    const indexes = inTime.filter((m) => m.logId === id).map((m) => m.index);
-    leafHashesOf(id, indexes).forEach((hash, i) => uuids.set(`${id}/${indexes[i]}`, toHex(hash)));
+  // Matches come in (log, index) order: the leaf hashes of each log's run are read in one call (a
+  // search can match thousands of entries in a few tiles).
+  const matches: SearchMatch[] = [];
+  for (let start = 0; start < inTime.length; ) {
+    const logId = inTime[start]!.logId;
+    let end = start;
+    while (end < inTime.length && inTime[end]!.logId === logId) end++;
+    const run = inTime.slice(start, end);
+    const log = names.get(logId) ?? String(logId);
+    leafHashesOf(logId, run.map((m) => m.index)).forEach((hash, i) => matches.push({ log, logIndex: run[i]!.index, uuid: toHex(hash) }));
+    start = end;
   }
-  const matches = inTime.map((m) => ({ log: names.get(m.logId) ?? String(m.logId), logIndex: m.index, uuid: uuids.get(`${m.logId}/${m.index}`)! }));
   return { uuids: matches.map((m) => m.uuid), matches };
 }
