@@ -60,33 +60,39 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Returns the 6-bit value of the base64 character at `i`, or -1 for any other character ('=' included). */
+function sextet(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < 128 ? B64_VALUES[code]! : -1;
+}
+
 /**
  * Returns the bytes of standard padded base64, or undefined when it is malformed.
  * Strict like Go's base64.StdEncoding: padding required, no whitespace, no URL alphabet.
  * Non-zero trailing bits are accepted (Go accepts them too); callers that need canonical
  * encodings compare `toBase64(decoded)` with the input.
+ * Cost: no allocation besides the result (every proposed entry decodes its key and signature).
  */
 export function tryFromBase64(text: string): Uint8Array | undefined {
   if (text.length % 4 !== 0) return undefined;
-  let padding = 0;
-  if (text.endsWith('==')) padding = 2;
-  else if (text.endsWith('=')) padding = 1;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - padding);
+  const unpadded = padding === 0 ? text.length : text.length - 4;
   let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    const last = i + 4 === text.length;
-    const values = [0, 0, 0, 0];
-    for (let j = 0; j < 4; j++) {
-      const code = text.charCodeAt(i + j);
-      if (last && code === 61 /* = */ && j >= 4 - padding) continue;
-      const v = code < 128 ? B64_VALUES[code]! : -1;
-      if (v < 0) return undefined;
-      values[j] = v;
-    }
-    const n = (values[0]! << 18) | (values[1]! << 12) | (values[2]! << 6) | values[3]!;
+  for (let i = 0; i < unpadded; i += 4) {
+    // A -1 sextet sets the sign bit of the whole quartet.
+    const n = (sextet(text, i) << 18) | (sextet(text, i + 1) << 12) | (sextet(text, i + 2) << 6) | sextet(text, i + 3);
+    if (n < 0) return undefined;
     out[o++] = n >> 16;
-    if (o < out.length) out[o++] = (n >> 8) & 255;
-    if (o < out.length) out[o++] = n & 255;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  if (padding > 0) {
+    const i = unpadded;
+    const n = (sextet(text, i) << 18) | (sextet(text, i + 1) << 12) | (padding === 1 ? sextet(text, i + 2) << 6 : 0);
+    if (n < 0) return undefined;
+    out[o++] = n >> 16;
+    if (padding === 1) out[o] = (n >> 8) & 255;
   }
   return out;
 }

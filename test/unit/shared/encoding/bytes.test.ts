@@ -22,6 +22,15 @@ describe('bytes', () => {
       expect(tryFromBase64('ab=c')).toBeUndefined();
       expect(tryFromBase64('a b=')).toBeUndefined();
       expect(tryFromBase64('ab-_')).toBeUndefined();
+      // '=' anywhere but the end, a bad character in every position of a first, middle and last quartet.
+      for (const text of ['=AAA', 'A=AA', 'AA=A', 'AAAA=AAA', 'A===', '====', 'AAAAAA==A===', 'AAA\u00e9']) expect(tryFromBase64(text)).toBeUndefined();
+      for (const good of ['provenance workbench!', 'provenance workbench', 'provenance workbenc'].map((t) => Buffer.from(t).toString('base64'))) {
+        for (let i = 0; i < good.length; i++) {
+          if (good[i] === '=') continue;
+          // '=' in the last two places can make valid padding instead.
+          for (const bad of ['-', '_', ' ', '\n', '.', '\u0100', ...(i < good.length - 2 ? ['='] : [])]) expect(tryFromBase64(good.slice(0, i) + bad + good.slice(i + 1)), `${bad} at ${i} of ${good}`).toBeUndefined();
+        }
+      }
     });
   });
 });
