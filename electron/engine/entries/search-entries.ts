@@ -78,23 +78,17 @@ export function searchEntries(store: Store, leafHashesOf: (logId: number, indexe
     logId = log.id;
   }
   const names = new Map(logs.map((l) => [l.id, l.name]));
-  const found = store.searchIndex(filters, { ...(logId === undefined ? {} : { logId }), limit: query.limit ?? 1000 });
-  const inTime = found.filter((m) => {
-    if (query.sinceSec === undefined && query.untilSec === undefined) return true;
-    const [meta] = store.entries(m.logId, m.index, m.index + 1);
-    const t = meta?.integratedTime;
-    return t !== null && t !== undefined && (query.sinceSec === undefined || t >= query.sinceSec) && (query.untilSec === undefined || t <= query.untilSec);
-  });
+  const found = store.searchIndex(filters, { logId, sinceSec: query.sinceSec, untilSec: query.untilSec, limit: query.limit ?? 1000 });
   // Matches come in (log, index) order: the leaf hashes of each log's run are read in one call (a
   // search can match thousands of entries in a few tiles).
   const matches: SearchMatch[] = [];
-  for (let start = 0; start < inTime.length; ) {
-    const logId = inTime[start]!.logId;
+  for (let start = 0; start < found.length; ) {
+    const runLogId = found[start]!.logId;
     let end = start;
-    while (end < inTime.length && inTime[end]!.logId === logId) end++;
-    const run = inTime.slice(start, end);
-    const log = names.get(logId) ?? String(logId);
-    leafHashesOf(logId, run.map((m) => m.index)).forEach((hash, i) => matches.push({ log, logIndex: run[i]!.index, uuid: toHex(hash) }));
+    while (end < found.length && found[end]!.logId === runLogId) end++;
+    const run = found.slice(start, end);
+    const log = names.get(runLogId) ?? String(runLogId);
+    leafHashesOf(runLogId, run.map((m) => m.index)).forEach((hash, i) => matches.push({ log, logIndex: run[i]!.index, uuid: toHex(hash) }));
     start = end;
   }
   return { uuids: matches.map((m) => m.uuid), matches };

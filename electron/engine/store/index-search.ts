@@ -17,6 +17,9 @@ export interface IndexMatch {
 export interface IndexSearchOptions {
   /** Only this log, or every log when undefined. */
   readonly logId?: number | undefined;
+  /** Only entries integrated at or after / at or before these times (Unix seconds). */
+  readonly sinceSec?: number | undefined;
+  readonly untilSec?: number | undefined;
   readonly limit: number;
 }
 
@@ -64,8 +67,8 @@ export class IndexSearch {
   constructor(private readonly db: Db) {}
 
   /**
-   * Returns the entries matching every filter (AND), optionally only in one log, in (log, index)
-   * order, at most `limit`, each once. The most selective filter (counted through the primary key,
+   * Returns the entries matching every filter (AND), optionally only in one log and integrated in
+   * a time window (applied before the limit), in (log, index) order, at most `limit`, each once. The most selective filter (counted through the primary key,
    * up to 10 000 rows) is read first and the others are checked per row. Cost for one wildcard
    * filter with M matching rows among T entries: min(~4·M, ~limit·T/M) rows read, see `seedPlan`.
    */
@@ -79,7 +82,7 @@ export class IndexSearch {
     // is dropped here and the next page starts after the last row read.
     for (;;) {
       const want = options.limit - matches.length;
-      const rows = this.page(plan, seed!, rest, options.logId, after, want);
+      const rows = this.page(plan, seed!, rest, options, after, want);
       for (const [logId, index] of rows) {
         const last = matches[matches.length - 1];
         if (last?.logId !== logId || last.index !== index) matches.push({ logId, index });
@@ -129,9 +132,16 @@ export class IndexSearch {
   }
 
   /** Returns up to `want` rows (duplicates included) after `after`, in (log, index) order. */
-  private page(plan: SeedPlan, seed: IndexKeyFilter, rest: readonly IndexKeyFilter[], logId: number | undefined, after: Row | undefined, want: number): Row[] {
-    const where = [logId === undefined ? '' : ' AND m.log_id = ?', after === undefined ? '' : ' AND (m.log_id, m.idx) > (?, ?)'].join('');
-    const whereParams = [...(logId === undefined ? [] : [logId]), ...(after ?? [])];
+  private page(plan: SeedPlan, seed: IndexKeyFilter, rest: readonly IndexKeyFilter[], options: IndexSearchOptions, after: Row | undefined, want: number): Row[] {
+    const { logId, sinceSec, untilSec } = options;
+    const timed = sinceSec !== undefined || untilSec !== undefined;
+    const where = [
+      logId === undefined ? '' : ' AND m.log_id = ?',
+      after === undefined ? '' : ' AND (m.log_id, m.idx) > (?, ?)',
+      // One entry_meta lookup per candidate (raw entries have no time, so never match a window).
+      timed ? ' AND (SELECT e.integrated_time FROM entry_meta AS e WHERE e.log_id = m.log_id AND e.idx = m.idx) BETWEEN ? AND ?' : '',
+    ].join('');
+    const whereParams = [...(logId === undefined ? [] : [logId]), ...(after ?? []), ...(timed ? [sinceSec ?? Number.MIN_SAFE_INTEGER, untilSec ?? Number.MAX_SAFE_INTEGER] : [])];
     if (plan === 'in-log-order') {
       const sql = `SELECT m.log_id, m.idx FROM index_keys AS m INDEXED BY ${BY_TYPE} WHERE m.key_type = ?${where} AND m.key GLOB ? ORDER BY m.log_id, m.idx LIMIT ?`;
       return this.rows(sql).all(seed.type, ...whereParams, globOf(seed.value), want);

@@ -1,10 +1,10 @@
 import type { StoredTile, TileWrite } from '../../../shared/merkle/index.js';
 import { TILE_WIDTH, formatEntryBundle, parseEntryBundle, tileKey } from '../../../shared/merkle/index.js';
 import type { Db } from './database.js';
-import { IndexSearch, type IndexKeyFilter, type IndexMatch } from './index-search.js';
+import { IndexSearch, type IndexKeyFilter, type IndexMatch, type IndexSearchOptions } from './index-search.js';
 import { runMigrations } from './migrations.js';
 
-export type { IndexKeyFilter, IndexMatch } from './index-search.js';
+export type { IndexKeyFilter, IndexMatch, IndexSearchOptions } from './index-search.js';
 
 /** Full tiles kept in memory: 4 096 × ~16 KiB (a tile with its interior rows) ≈ 64 MiB at most — every level-0 tile of a 1 M-entry log, so search can name its matches without SQLite. */
 const FULL_TILE_CACHE_SIZE = 4096;
@@ -267,7 +267,7 @@ export class Store {
   }
 
   /** See IndexSearch.search: the entries matching every filter (AND), in (log, index) order, at most `limit`. */
-  searchIndex(filters: readonly IndexKeyFilter[], options: { logId?: number; limit: number }): IndexMatch[] {
+  searchIndex(filters: readonly IndexKeyFilter[], options: IndexSearchOptions): IndexMatch[] {
     return this.indexSearch.search(filters, options);
   }
 

@@ -5,12 +5,16 @@ import { tempDir } from '../../../helpers/temp-dir.js';
 
 type Keys = ReadonlyArray<{ type: string; value: string }>;
 
+/** Entries are integrated at this time plus their index. */
+const BASE_TIME_SEC = 1_700_000_000;
+
 /** The answer by brute force: every entry whose keys satisfy all filters, in (log, index) order. */
-function reference(entries: ReadonlyArray<{ logId: number; index: number; keys: Keys }>, filters: readonly IndexKeyFilter[], limit: number, logId?: number): IndexMatch[] {
+function reference(entries: ReadonlyArray<{ logId: number; index: number; keys: Keys }>, filters: readonly IndexKeyFilter[], limit: number, logId?: number, window?: { sinceSec: number; untilSec: number }): IndexMatch[] {
   const matches = (f: IndexKeyFilter, k: { type: string; value: string }) =>
     k.type === f.type && (f.wildcard ? new RegExp(`^${f.value.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's').test(k.value) : k.value === f.value);
   return entries
     .filter((e) => (logId === undefined || e.logId === logId) && filters.every((f) => e.keys.some((k) => matches(f, k))))
+    .filter((e) => window === undefined || (BASE_TIME_SEC + e.index >= window.sinceSec && BASE_TIME_SEC + e.index <= window.untilSec))
     .sort((a, b) => a.logId - b.logId || a.index - b.index)
     .slice(0, limit)
     .map((e) => ({ logId: e.logId, index: e.index }));
@@ -30,7 +34,7 @@ describe('IndexSearch', () => {
       store.insertEntries(
         logId,
         first,
-        keysOfEach.map((indexKeys, i) => ({ body: new TextEncoder().encode(`entry ${logId}/${first + i}`), kind: 'test', apiVersion: '0.0.1', indexKeys })),
+        keysOfEach.map((indexKeys, i) => ({ body: new TextEncoder().encode(`entry ${logId}/${first + i}`), kind: 'test', apiVersion: '0.0.1', integratedTime: BASE_TIME_SEC + first + i, indexKeys })),
         new Uint8Array(32 * keysOfEach.length).map((_, i) => (i * 7 + first) & 255),
       );
       store.setTreeHead(logId, first + keysOfEach.length, new Uint8Array(32));
@@ -126,6 +130,24 @@ describe('IndexSearch', () => {
         expect(search.search(filters, { limit: 1000 })).toEqual(reference(stored, filters, 1000));
         expect(search.search(filters, { limit: 7, logId: b })).toEqual(reference(stored, filters, 7, b));
       }
+    });
+  });
+
+  describe('given an integrated-time window', () => {
+    it('applies it before the limit, with every plan', () => {
+      const window = { sinceSec: BASE_TIME_SEC + 1500, untilSec: BASE_TIME_SEC + 1899 };
+      const cases: IndexKeyFilter[][] = [
+        [{ type: 'email', value: 'user1*', wildcard: true }],
+        [{ type: 'email', value: 'user49*', wildcard: true }],
+        [{ type: 'key_fingerprint', value: 'fp1' }],
+        [{ type: 'key_fingerprint', value: 'fp1' }, { type: 'email', value: 'user1*', wildcard: true }],
+      ];
+      for (const filters of cases) {
+        const found = search.search(filters, { limit: 10, ...window });
+        expect(found.length).toBeGreaterThan(0);
+        expect(found).toEqual(reference(stored, filters, 10, undefined, window));
+      }
+      expect(search.search([{ type: 'key_fingerprint', value: 'fp1' }], { limit: 10, sinceSec: BASE_TIME_SEC + 5000 })).toEqual([]);
     });
   });
 
