@@ -3,11 +3,27 @@
 const HEX_DIGITS = '0123456789abcdef';
 const HEX_PAIRS: string[] = Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!);
 
+/** Decodes ASCII text built as bytes: one flat string, where appending characters builds a rope the GC and JSON.stringify pay for. */
+const asciiDecoder = new TextDecoder();
+
+/** Below this many input bytes, string appends beat a decoder call. */
+const SHORT_INPUT = 48;
+
+const HEX_CODES = Uint8Array.from(HEX_DIGITS, (c) => c.charCodeAt(0));
+
 /** Returns lowercase hex. */
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]!]!;
-  return out;
+  if (bytes.length < SHORT_INPUT) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]!]!;
+    return out;
+  }
+  const out = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    out[2 * i] = HEX_CODES[bytes[i]! >> 4]!;
+    out[2 * i + 1] = HEX_CODES[bytes[i]! & 15]!;
+  }
+  return asciiDecoder.decode(out);
 }
 
 function hexNibble(code: number): number {
@@ -41,23 +57,30 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_VALUES = new Int16Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_VALUES[B64.charCodeAt(i)] = i;
 
+const B64_CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
+const PAD = 61; // '='
+
 /** Returns standard base64 (RFC 4648 §4) with padding. */
 export function toBase64(bytes: Uint8Array): string {
-  let out = '';
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
   let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
+  let o = 0;
+  for (; i + 2 < bytes.length; i += 3, o += 4) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+    out[o] = B64_CODES[n >> 18]!;
+    out[o + 1] = B64_CODES[(n >> 12) & 63]!;
+    out[o + 2] = B64_CODES[(n >> 6) & 63]!;
+    out[o + 3] = B64_CODES[n & 63]!;
   }
   const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + '=';
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o] = B64_CODES[n >> 18]!;
+    out[o + 1] = B64_CODES[(n >> 12) & 63]!;
+    out[o + 2] = rest === 2 ? B64_CODES[(n >> 6) & 63]! : PAD;
+    out[o + 3] = PAD;
   }
-  return out;
+  return asciiDecoder.decode(out);
 }
 
 /** Returns the 6-bit value of the base64 character at `i`, or -1 for any other character ('=' included). */
