@@ -81,7 +81,7 @@ export function openWorkbench(options: OpenWorkbenchOptions): Workbench {
   const logIdHex = toHex(logIdOfVerifier(noteSigner.verifier));
   let log: LocalLog | undefined;
   let keyring: Keyring | undefined;
-  const localLog = () => (log ??= new LocalLog({ store, logName: LOCAL_LOG_NAME, hasher: nodeHasher, signer, clock }));
+  const localLog = () => (log ??= new LocalLog({ store, logName: LOCAL_LOG_NAME, hasher: nodeHasher, signer, clock, timestamps: { logIdHex, sign: (payload) => noteSigner.sign(payload) } }));
   return {
     dataDir: options.dataDir,
     store,

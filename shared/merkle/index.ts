@@ -5,7 +5,7 @@ export type { BatchSha256 } from './wasm-sha256.js';
 export { coveringNodes, isNodeComplete, splitPoint, pow2 } from './node-id.js';
 export type { NodeId } from './node-id.js';
 export { foldRange, rehash, ProofPlanBuilder } from './proof-plan.js';
-export type { HashReader, ProofPlan } from './proof-plan.js';
+export type { FoldMemo, HashReader, ProofPlan } from './proof-plan.js';
 export { inclusionPlan, inclusionSteps, rootFromInclusionProof, verifyInclusion } from './inclusion.js';
 export type { InclusionStep } from './inclusion.js';
 export { consistencyPlan, verifyConsistency, rootsFromConsistencyProof } from './consistency.js';
@@ -30,4 +30,4 @@ export { createTileHashReader, tilesHoldingNodes, tileKey } from './tile-hash-re
 export type { StoredTile } from './tile-hash-reader.js';
 export { formatEntryBundle, parseEntryBundle, MAX_BUNDLE_ENTRY_SIZE } from './entry-bundle.js';
 export { buildInclusionProof, buildConsistencyProof } from './prove.js';
-export type { BuiltInclusionProof, BuiltConsistencyProof } from './prove.js';
+export type { BuiltInclusionProof, BuiltConsistencyProof, InclusionProofShortcuts } from './prove.js';

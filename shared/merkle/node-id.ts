@@ -30,11 +30,15 @@ export function coveringNodes(start: number, end: number): NodeId[] {
   const nodes: NodeId[] = [];
   let lo = start;
   while (lo < end) {
+    // Grow while lo stays aligned and the subtree still fits (sizes are exact doubles up to 2^53).
     let level = 0;
-    // Grow while lo stays aligned and the subtree still fits.
-    while (lo % pow2(level + 1) === 0 && lo + pow2(level + 1) <= end) level++;
-    nodes.push({ level, index: lo / pow2(level) });
-    lo += pow2(level);
+    let size = 1;
+    while (lo % (size * 2) === 0 && lo + size * 2 <= end) {
+      level++;
+      size *= 2;
+    }
+    nodes.push({ level, index: lo / size });
+    lo += size;
   }
   return nodes;
 }

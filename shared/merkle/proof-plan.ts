@@ -42,15 +42,30 @@ export function foldRange(hashes: readonly Hash[], hasher: MerkleHasher): Hash {
   return hash;
 }
 
-/** Returns the proof hashes: the fetched node hashes folded group by group. */
-export function rehash(plan: ProofPlan, nodeHashes: readonly Hash[], hasher: MerkleHasher): Hash[] {
+/**
+ * Hashes of leaf ranges already folded, keyed by the range's first and last covering node. A range's
+ * hash never changes, so a server proving many entries against one tree keeps its right-edge folds.
+ */
+export type FoldMemo = Map<string, Hash>;
+
+/** Returns the proof hashes: the fetched node hashes folded group by group (through `memo` when given). */
+export function rehash(plan: ProofPlan, nodeHashes: readonly Hash[], hasher: MerkleHasher, memo?: FoldMemo): Hash[] {
   if (nodeHashes.length !== plan.nodes.length) {
     throw new Error(`bug: plan needs ${plan.nodes.length} hashes, reader returned ${nodeHashes.length}`);
   }
   const proof: Hash[] = [];
   let offset = 0;
   for (const count of plan.groups) {
-    proof.push(foldRange(nodeHashes.slice(offset, offset + count), hasher));
+    if (count === 1) proof.push(nodeHashes[offset]!);
+    else if (!memo) proof.push(foldRange(nodeHashes.slice(offset, offset + count), hasher));
+    else {
+      const first = plan.nodes[offset]!;
+      const last = plan.nodes[offset + count - 1]!;
+      const key = `${first.level}/${first.index}-${last.level}/${last.index}`;
+      let hash = memo.get(key);
+      if (!hash) memo.set(key, (hash = foldRange(nodeHashes.slice(offset, offset + count), hasher)));
+      proof.push(hash);
+    }
     offset += count;
   }
   return proof;

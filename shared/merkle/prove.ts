@@ -7,7 +7,7 @@ import type { Hash, MerkleHasher } from './hasher.js';
 import { coveringNodes } from './node-id.js';
 import { consistencyPlan } from './consistency.js';
 import { inclusionPlan } from './inclusion.js';
-import { rehash, type HashReader } from './proof-plan.js';
+import { rehash, type FoldMemo, type HashReader } from './proof-plan.js';
 import { treeRoot } from './tree-hash.js';
 
 export interface BuiltInclusionProof {
@@ -22,18 +22,22 @@ export interface BuiltConsistencyProof {
   readonly hashes: readonly Hash[];
 }
 
-/**
- * Returns the leaf hash, RFC 6962 audit path and root of leaf `index` in the tree of `size`
- * (0 ≤ index < size). A caller that already holds the root of that size passes it as `knownRoot`
- * and saves reading and folding the right edge.
- */
-export function buildInclusionProof(index: number, size: number, reader: HashReader, hasher: MerkleHasher, knownRoot?: Hash): BuiltInclusionProof {
+/** What a caller that proves many entries of one tree can hand over to skip work. */
+export interface InclusionProofShortcuts {
+  /** The root of the tree of `size`, when already known: the right edge is then neither read nor folded. */
+  readonly knownRoot?: Hash;
+  /** Range hashes folded before (right-edge siblings are the same for most entries of a tree). */
+  readonly memo?: FoldMemo;
+}
+
+/** Returns the leaf hash, RFC 6962 audit path and root of leaf `index` in the tree of `size` (0 ≤ index < size). */
+export function buildInclusionProof(index: number, size: number, reader: HashReader, hasher: MerkleHasher, shortcuts: InclusionProofShortcuts = {}): BuiltInclusionProof {
   const plan = inclusionPlan(index, size);
   const nodes = [{ level: 0, index }, ...plan.nodes];
-  const rootNodes = knownRoot ? [] : coveringNodes(0, size);
+  const rootNodes = shortcuts.knownRoot ? [] : coveringNodes(0, size);
   const hashes = reader.readHashes(rootNodes.length > 0 ? [...nodes, ...rootNodes] : nodes);
-  const rootHash = knownRoot ?? treeRoot(size, { readHashes: () => hashes.slice(nodes.length) }, hasher);
-  return { leafHash: hashes[0]!, hashes: rehash(plan, hashes.slice(1, nodes.length), hasher), rootHash };
+  const rootHash = shortcuts.knownRoot ?? treeRoot(size, { readHashes: () => hashes.slice(nodes.length) }, hasher);
+  return { leafHash: hashes[0]!, hashes: rehash(plan, hashes.slice(1, nodes.length), hasher, shortcuts.memo), rootHash };
 }
 
 /** Returns the RFC 6962 consistency proof from tree size `first` to `second` (1 ≤ first ≤ second) with both roots. */

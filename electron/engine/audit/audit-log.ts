@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../shared/api/index.js';
 import { bytesEqual, toHex } from '../../../shared/encoding/index.js';
 import type { MerkleHasher } from '../../../shared/merkle/index.js';
-import { formatVerifierKey, parseSignerKey } from '../../../shared/note/index.js';
+import { formatVerifierKey, logIdOfVerifier, parseSignerKey, parseVerifierKey } from '../../../shared/note/index.js';
 import { createKindRegistry, verifyLogIndex, type KindRegistry } from '../entries/index.js';
 import type { Clock } from '../log/index.js';
 import type { LogRecord, Store } from '../store/index.js';
@@ -10,7 +10,8 @@ import { AuditFindings, errorText, type AuditProgress, type AuditReport } from '
 import { checkCheckpointRoots, checkpointSizes, verifyCheckpoints, type VerifiedCheckpoint } from './checkpoint-checks.js';
 import { checkDatabase } from './database-checks.js';
 import { checkTree, type TreeCheckResult } from './tree-check.js';
-import { TypedEntryChecks } from './typed-entry-checks.js';
+import { withNodeEd25519 } from './checkpoint-opener.js';
+import { TypedEntryChecks, type EntryTimestampVerifier } from './typed-entry-checks.js';
 
 export interface AuditLogInput {
   readonly store: Store;
@@ -46,8 +47,17 @@ export async function auditLog(input: AuditLogInput): Promise<AuditReport> {
     }
   };
   const window = log.role === 'local' ? integratedWindows(verified) : undefined;
+  const entryTimestamps = log.role === 'local' ? findings.guard("reading the local log's key", () => localEntryTimestamps(log)) : undefined;
   const typed = findings.guard('reading the typed entries', () =>
-    new TypedEntryChecks({ store, log, findings, kindOf, firstSignedSec: (index) => firstSignedSec(verified, index), ...(window ? { integratedWindow: window } : {}) }),
+    new TypedEntryChecks({
+      store,
+      log,
+      findings,
+      kindOf,
+      firstSignedSec: (index) => firstSignedSec(verified, index),
+      ...(window ? { integratedWindow: window } : {}),
+      ...(entryTimestamps ? { entryTimestamps } : {}),
+    }),
   );
   const startedMs = input.clock?.nowMs();
   const tree = await findings.guardAsync('the tree check', () =>
@@ -104,6 +114,12 @@ function checkSignerKey(store: Store, log: LogRecord, findings: AuditFindings): 
   if (!log.verifierKeys.includes(vkey)) {
     findings.problem('signer_key_mismatch', null, `the local log's signer key belongs to verifier key ${vkey}, which is not among the log's verifier keys`, where);
   }
+}
+
+/** Returns the check of the local log's SETs: Ed25519 with its verifier key, over its log ID. */
+function localEntryTimestamps(log: LogRecord): EntryTimestampVerifier {
+  const verifier = withNodeEd25519(parseVerifierKey(log.verifierKeys[0] ?? ''));
+  return { logIdHex: toHex(logIdOfVerifier(verifier)), verify: (payload, signature) => verifier.verify(payload, signature) };
 }
 
 /** Built-in kinds plus the layouts the audited log itself holds (a mirror brings its own types). */

@@ -31,6 +31,8 @@ export type AuditProblemCode =
   | 'entry_meta_beyond_tree'
   | 'entry_meta_mismatch'
   | 'integrated_time_implausible'
+  | 'entry_timestamp_invalid'
+  | 'entry_timestamp_unexpected'
   | 'entry_unverified'
   | 'kind_unknown'
   | 'layouts_unreadable'

@@ -6,7 +6,7 @@ import { isPemKey, openLogCheckpoint, type LogVerifierSpec } from '../remote/log
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** Returns the verifier with Ed25519 done by node:crypto (OpenSSL); other key types as they are. */
-function withNodeEd25519(verifier: NoteVerifier): NoteVerifier {
+export function withNodeEd25519(verifier: NoteVerifier): NoteVerifier {
   if (verifier.type !== 'ed25519') return verifier;
   let key: KeyObject;
   try {

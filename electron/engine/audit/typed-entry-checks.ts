@@ -1,4 +1,6 @@
-import { leafHashPrefix, type LogRecord, type Store } from '../store/index.js';
+import { toBase64 } from '../../../shared/encoding/index.js';
+import { setPayload } from '../log/index.js';
+import { leafHashPrefix, type EntryMeta, type LogRecord, type Store } from '../store/index.js';
 import type { EntryKind } from '../types/index.js';
 import { errorText, type AuditFindings } from './audit-report.js';
 import type { EntryChunk } from './tree-check.js';
@@ -13,6 +15,14 @@ export interface TypedEntryCheckDeps {
   firstSignedSec(index: number): number | undefined;
   /** For the local log: the seconds an entry's integrated time must lie in, from the checkpoints issued around it. */
   integratedWindow?(index: number): { notBeforeSec: number; notAfterSec: number } | undefined;
+  /** For the local log: checks the SETs it keeps (a mirror keeps none). */
+  readonly entryTimestamps?: EntryTimestampVerifier;
+}
+
+/** Checks a SET the local log signed at integration. */
+export interface EntryTimestampVerifier {
+  readonly logIdHex: string;
+  verify(payload: Uint8Array, signature: Uint8Array): boolean;
 }
 
 /**
@@ -70,6 +80,7 @@ export class TypedEntryChecks {
         findings.problem('entry_meta_mismatch', meta.index, `entry_meta says entry ${meta.index} is ${meta.kind} ${meta.apiVersion}, but its body says ${String(body.kind)} ${String(body.apiVersion)}`, where);
         continue;
       }
+      this.checkEntryTimestamp(meta, bytes);
       const window = meta.integratedTime === null ? undefined : this.deps.integratedWindow?.(meta.index);
       if (window && (meta.integratedTime! < window.notBeforeSec || meta.integratedTime! > window.notAfterSec)) {
         findings.problem('integrated_time_implausible', meta.index, `typed entry ${meta.index} says it was integrated at ${meta.integratedTime}, outside ${window.notBeforeSec}–${window.notAfterSec}, when the checkpoints around it were issued`, where);
@@ -87,6 +98,20 @@ export class TypedEntryChecks {
       } catch (error) {
         findings.problem('entry_unverified', meta.index, `typed entry ${meta.index} (${meta.kind} ${meta.apiVersion}) no longer verifies at its integrated time ${integratedTimeSec}: ${errorText(error)}`, where);
       }
+    }
+  }
+
+  private checkEntryTimestamp(meta: EntryMeta, body: Uint8Array): void {
+    if (!meta.signedEntryTimestamp) return;
+    const where = { table: 'entry_meta', index: meta.index };
+    const timestamps = this.deps.entryTimestamps;
+    if (!timestamps) {
+      this.deps.findings.problem('entry_timestamp_unexpected', meta.index, `entry_meta holds a signed entry timestamp for entry ${meta.index} of ${this.deps.log.name}, but only the local log signs them`, where);
+      return;
+    }
+    const payload = meta.integratedTime === null ? undefined : setPayload({ body: toBase64(body), integratedTime: meta.integratedTime, logID: timestamps.logIdHex, logIndex: meta.index });
+    if (!payload || !timestamps.verify(payload, meta.signedEntryTimestamp)) {
+      this.deps.findings.problem('entry_timestamp_invalid', meta.index, `the signed entry timestamp kept for entry ${meta.index} does not verify with the log's key over its body, integrated time ${meta.integratedTime} and index`, where);
     }
   }
 

@@ -1,10 +1,9 @@
 import type { RekorLogEntryDto, RekorLogEntryMap } from '../../../shared/api/index.js';
 import { NotFoundError, VerificationError } from '../../../shared/api/index.js';
-import { canonicalJsonBytes } from '../../../shared/canonical/index.js';
 import { bytesEqual, toBase64, toHex } from '../../../shared/encoding/index.js';
 import { nodeHasher } from '../crypto/index.js';
 import type { NoteSigner } from '../../../shared/note/index.js';
-import { LogReadView, signedHead, type InclusionProof, type LocalLog } from '../log/index.js';
+import { LogReadView, setPayload, signedHead, type InclusionProof, type LocalLog } from '../log/index.js';
 import type { CheckpointRecord, Store, StoredEntry } from '../store/index.js';
 
 /** What building a Rekor LogEntry needs from the workbench. */
@@ -18,10 +17,7 @@ export interface LogEntryContext {
   readonly view?: LogReadView;
 }
 
-/** Returns the SET payload: canonical JSON of {body, integratedTime, logID, logIndex} (Rekor v1). */
-export function setPayload(entry: { body: string; integratedTime: number; logID: string; logIndex: number }): Uint8Array {
-  return canonicalJsonBytes({ body: entry.body, integratedTime: entry.integratedTime, logID: entry.logID, logIndex: entry.logIndex });
-}
+export { setPayload };
 
 /** A typed entry with its inclusion proof in the current tree and that tree's signed checkpoint. */
 export interface ProvenEntry {
@@ -68,8 +64,9 @@ export function rekorLogEntry(ctx: LogEntryContext, index: number): RekorLogEntr
         rootHash: toHex(proof.rootHash),
         treeSize: proof.treeSize,
       },
-      // Ed25519 is deterministic: the SET computed now is the one computed at integration.
-      signedEntryTimestamp: toBase64(ctx.signer.sign(setPayload(base))),
+      // The SET signed at integration; entries integrated before SETs were kept get theirs signed
+      // now (Ed25519 is deterministic: the same bytes).
+      signedEntryTimestamp: toBase64(stored.signedEntryTimestamp ?? ctx.signer.sign(setPayload(base))),
     },
   };
   return { [toHex(proof.leafHash)]: entry };

@@ -9,3 +9,5 @@ export type { RebuiltTree } from './rebuild-tree.js';
 export { loadTileBuilder } from './tile-edge.js';
 export { LogReadView, signedHead } from './read-view.js';
 export type { LogHead, LogReadViewOptions } from './read-view.js';
+export { setPayload, signEntryTimestamps } from './entry-timestamp.js';
+export type { EntryTimestampSigner } from './entry-timestamp.js';

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/merkle/index.js';
 import type { LogRecord, NewEntry, Store } from '../store/index.js';
 import type { CheckpointSigner, Clock } from './checkpoint-signer.js';
+import { signEntryTimestamps, type EntryTimestampSigner } from './entry-timestamp.js';
 import { loadTileBuilder } from './tile-edge.js';
 
 export interface AppendResult {
@@ -45,6 +46,8 @@ export interface LocalLogDeps {
   readonly hasher: MerkleHasher;
   readonly signer: CheckpointSigner;
   readonly clock: Clock;
+  /** Signs the SET of each typed entry it integrates (the local log; a mirror keeps what its log signed). */
+  readonly timestamps?: EntryTimestampSigner;
 }
 
 /** Returns the C2SP tlog-checkpoint body for (origin, size, root). */
@@ -90,7 +93,11 @@ export class LocalLog {
       }
     }
     const leafHashes = this.deps.hasher.hashLeaves(entries.map((e) => e.body));
-    const { store, signer, clock } = this.deps;
+    const { store, signer, clock, timestamps } = this.deps;
+    // SETs name the entry's index: signed before taking the write lock for the indexes expected,
+    // again inside it in the rare case another process appended meanwhile.
+    const expectedFirst = this.builder.size;
+    let sets = timestamps && signEntryTimestamps(timestamps, entries, expectedFirst);
     try {
       return store.transaction(() => {
         const log = this.record();
@@ -99,7 +106,8 @@ export class LocalLog {
         const first = log.treeSize;
         // Inside the write transaction, so two writers cannot both add the same entry.
         if (options.rejectDuplicates) this.assertNoDuplicates(log, leafHashes);
-        store.insertEntries(log.id, first, entries, leafHashes);
+        if (timestamps && first !== expectedFirst) sets = signEntryTimestamps(timestamps, entries, first);
+        store.insertEntries(log.id, first, entries, leafHashes, sets);
         store.writeTiles(log.id, this.builder.append(leafHashes));
         const treeSize = first + entries.length;
         const rootHash = this.builder.root();

@@ -19,12 +19,13 @@ import {
   parseEntryBundle,
   tileKey,
   treeRoot,
+  type FoldMemo,
   type Hash,
   type HashReader,
   type MerkleHasher,
   type StoredTile,
 } from '../../../shared/merkle/index.js';
-import type { CheckpointRecord, LogRecord, Store, StoredEntry } from '../store/index.js';
+import { storedEntry, type CheckpointRecord, type LogRecord, type Store, type StoredEntry } from '../store/index.js';
 import type { InclusionProof, LocalLog } from './local-log.js';
 
 /** The log as last committed: its row (size, root) and the checkpoint signed at that size. */
@@ -56,6 +57,8 @@ interface HeadState {
   checkedAtMs: number;
   /** The root of the head's tree as its stored tiles give it, computed on first use. */
   rootFromTiles?: Hash;
+  /** Right-edge sibling hashes folded for proofs in this head's tree. */
+  readonly folds: FoldMemo;
   /** Right-edge tiles and bundle as read for this head (they grow with the log, so they live as long as the head). */
   readonly partialTiles: Map<string, StoredTile>;
   rightBundle?: CachedBundle;
@@ -112,7 +115,7 @@ export class LogReadView {
     // The head's root is folded from the stored tiles once per head (not taken from the logs row), so
     // proof and root always come from the same stored hashes.
     state.rootFromTiles ??= treeRoot(treeSize, this.reader, this.deps.hasher);
-    return { logIndex: index, treeSize, ...buildInclusionProof(index, treeSize, this.reader, this.deps.hasher, state.rootFromTiles) };
+    return { logIndex: index, treeSize, ...buildInclusionProof(index, treeSize, this.reader, this.deps.hasher, { knownRoot: state.rootFromTiles, memo: state.folds }) };
   }
 
   private currentState(): HeadState {
@@ -131,7 +134,7 @@ export class LogReadView {
     const othersStamp = this.deps.store.othersCommitStamp();
     const record = this.deps.log.record();
     const checkpoint = this.deps.store.checkpointAtSize(record.id, record.treeSize);
-    this.state = { head: { record, checkpoint }, ownCommits, othersStamp, checkedAtMs: now, partialTiles: new Map() };
+    this.state = { head: { record, checkpoint }, ownCommits, othersStamp, checkedAtMs: now, partialTiles: new Map(), folds: new Map() };
     return this.state;
   }
 
@@ -173,10 +176,7 @@ export class LogReadView {
     const start = bundleIndex * TILE_WIDTH;
     const bodies = parseEntryBundle(row.bundle, row.width);
     const meta = new Map(this.deps.store.entryMetaInRange(logId, start, start + bodies.length).map((m) => [m.index, m]));
-    const entries = bodies.map((body, i): StoredEntry => {
-      const m = meta.get(start + i);
-      return { index: start + i, body, kind: m?.kind ?? null, apiVersion: m?.apiVersion ?? null, integratedTime: m?.integratedTime ?? null, attachment: m?.attachment ?? null };
-    });
+    const entries = bodies.map((body, i) => storedEntry(start + i, body, meta.get(start + i)));
     return { index: bundleIndex, entries, bytes: row.bundle.byteLength + entries.length * ENTRY_OVERHEAD_BYTES };
   }
 

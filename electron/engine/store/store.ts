@@ -45,6 +45,8 @@ export interface StoredEntry {
   readonly apiVersion: string | null;
   readonly integratedTime: number | null;
   readonly attachment: Uint8Array | null;
+  /** The SET the local log signed when it integrated this typed entry (null: a mirror's entry, or one integrated before SETs were kept). */
+  readonly signedEntryTimestamp: Uint8Array | null;
 }
 
 export interface CheckpointRecord {
@@ -55,6 +57,38 @@ export interface CheckpointRecord {
   readonly note: string;
   readonly source: CheckpointSource;
   readonly createdAt: number;
+}
+
+/** A typed entry's row of entry_meta. */
+export interface EntryMeta {
+  readonly index: number;
+  readonly kind: string;
+  readonly apiVersion: string;
+  readonly integratedTime: number | null;
+  readonly attachment: Uint8Array | null;
+  readonly signedEntryTimestamp: Uint8Array | null;
+}
+
+/** Returns entry `index` as stored: its body, with the metadata of a typed entry (`meta`) or none. */
+export function storedEntry(index: number, body: Uint8Array, meta: EntryMeta | undefined): StoredEntry {
+  return {
+    index,
+    body,
+    kind: meta?.kind ?? null,
+    apiVersion: meta?.apiVersion ?? null,
+    integratedTime: meta?.integratedTime ?? null,
+    attachment: meta?.attachment ?? null,
+    signedEntryTimestamp: meta?.signedEntryTimestamp ?? null,
+  };
+}
+
+interface MetaRow {
+  idx: number;
+  kind: string;
+  api_version: string;
+  integrated_time: number | null;
+  attachment: Buffer | null;
+  set_signature: Buffer | null;
 }
 
 interface LogRow {
@@ -156,9 +190,9 @@ export class Store {
         'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? ORDER BY idx',
       ),
       indexesOfKind: db.prepare<[number, string], number>('SELECT idx FROM entry_meta WHERE log_id = ? AND kind = ? ORDER BY idx').pluck(),
-      insertMeta: db.prepare('INSERT INTO entry_meta (log_id, idx, kind, api_version, integrated_time, attachment) VALUES (?, ?, ?, ?, ?, ?)'),
-      metaInRange: db.prepare<[number, number, number], { idx: number; kind: string; api_version: string; integrated_time: number | null; attachment: Buffer | null }>(
-        'SELECT idx, kind, api_version, integrated_time, attachment FROM entry_meta WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
+      insertMeta: db.prepare('INSERT INTO entry_meta (log_id, idx, kind, api_version, integrated_time, attachment, set_signature) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      metaInRange: db.prepare<[number, number, number], MetaRow>(
+        'SELECT idx, kind, api_version, integrated_time, attachment, set_signature FROM entry_meta WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
       ),
       insertLeafIndex: db.prepare('INSERT INTO leaf_index (log_id, hash_prefix, idx) VALUES (?, ?, ?)'),
       indexesByPrefix: db.prepare<[number, number], number>('SELECT idx FROM leaf_index WHERE log_id = ? AND hash_prefix = ? ORDER BY idx').pluck(),
@@ -241,7 +275,7 @@ export class Store {
    * a leaf-hash lookup row, so `get --uuid` finds them; raw entries do not: a random-order index
    * insert costs ~5× the entry itself.
    */
-  insertEntries(logId: number, first: number, entries: readonly NewEntry[], leafHashes: Uint8Array): void {
+  insertEntries(logId: number, first: number, entries: readonly NewEntry[], leafHashes: Uint8Array, timestamps?: ReadonlyArray<Uint8Array | undefined>): void {
     let bundleIndex = Math.floor(first / TILE_WIDTH);
     const partial = first % TILE_WIDTH === 0 ? undefined : this.s.bundleAt.get(logId, bundleIndex);
     if (first % TILE_WIDTH !== 0 && partial?.width !== first % TILE_WIDTH) {
@@ -260,7 +294,7 @@ export class Store {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       if (e.kind === undefined) continue;
-      this.s.insertMeta.run(logId, first + i, e.kind, e.apiVersion ?? '', e.integratedTime ?? null, e.attachment ?? null);
+      this.s.insertMeta.run(logId, first + i, e.kind, e.apiVersion ?? '', e.integratedTime ?? null, e.attachment ?? null, timestamps?.[i] ?? null);
       this.s.insertLeafIndex.run(logId, leafHashPrefix(leafHashes.subarray(32 * i, 32 * i + 32)), first + i);
       for (const key of e.indexKeys ?? []) this.s.insertIndexKey.run(key.type, key.value, logId, first + i);
     }
@@ -307,10 +341,9 @@ export class Store {
 
   /** Returns entries [start, end) that exist, in order, with the metadata of typed ones. */
   entries(logId: number, start: number, end: number): StoredEntry[] {
-    const meta = new Map(this.s.metaInRange.all(logId, start, end).map((m) => [m.idx, m]));
+    const meta = new Map(this.entryMetaInRange(logId, start, end).map((m) => [m.index, m]));
     return this.entryBodies(logId, start, end).map((body, i) => {
-      const m = meta.get(start + i);
-      return { index: start + i, body, kind: m?.kind ?? null, apiVersion: m?.api_version ?? null, integratedTime: m?.integrated_time ?? null, attachment: m?.attachment ? new Uint8Array(m.attachment) : null };
+      return storedEntry(start + i, body, meta.get(start + i));
     });
   }
 
@@ -480,8 +513,15 @@ export class Store {
   }
 
   /** Returns the entry_meta rows of entries [start, end), attachment included, ordered by index. */
-  entryMetaInRange(logId: number, start: number, end: number): Array<{ index: number; kind: string; apiVersion: string; integratedTime: number | null; attachment: Uint8Array | null }> {
-    return this.s.metaInRange.all(logId, start, end).map((m) => ({ index: m.idx, kind: m.kind, apiVersion: m.api_version, integratedTime: m.integrated_time, attachment: m.attachment ? new Uint8Array(m.attachment) : null }));
+  entryMetaInRange(logId: number, start: number, end: number): EntryMeta[] {
+    return this.s.metaInRange.all(logId, start, end).map((m) => ({
+      index: m.idx,
+      kind: m.kind,
+      apiVersion: m.api_version,
+      integratedTime: m.integrated_time,
+      attachment: m.attachment ? new Uint8Array(m.attachment) : null,
+      signedEntryTimestamp: m.set_signature ? new Uint8Array(m.set_signature) : null,
+    }));
   }
 }
 

@@ -165,10 +165,18 @@ describe('auditWorkbench', () => {
       expect(problemsOf(version)).toEqual([{ code: 'entry_meta_mismatch', index: b, where: { table: 'entry_meta', index: b } }]);
     });
     it('names a typed entry whose integrated time was moved past the checkpoint that first signed it', async () => {
-      // Nothing signs the integrated time (the SET is made on demand): only a change out of the window the issued checkpoints give shows.
+      // The kept SET signs the integrated time; the window the issued checkpoints give shows it too.
       const index = fixture.typed[2]!;
       const report = await auditAfter((db) => db.prepare('UPDATE entry_meta SET integrated_time = (integrated_time | 4096) - (integrated_time & 4096) WHERE log_id = ? AND idx = ?').run(logId(db), index));
-      expect(problemsOf(report)).toEqual([{ code: 'integrated_time_implausible', index, where: { table: 'entry_meta', index } }]);
+      expect(problemsOf(report)).toEqual([
+        { code: 'entry_timestamp_invalid', index, where: { table: 'entry_meta', index } },
+        { code: 'integrated_time_implausible', index, where: { table: 'entry_meta', index } },
+      ]);
+    });
+    it('names a typed entry whose kept signed entry timestamp was altered', async () => {
+      const index = fixture.typed[1]!;
+      const report = await auditAfter((db) => flipBlob(db, 'entry_meta', 'set_signature', 'log_id = ? AND idx = ?', [logId(db), index], 5));
+      expect(problemsOf(report)).toEqual([{ code: 'entry_timestamp_invalid', index, where: { table: 'entry_meta', index } }]);
     });
     it('names an altered search index key', async () => {
       const index = fixture.typed[2]!;

@@ -40,6 +40,18 @@ describe('addEntry', () => {
     });
   });
 
+  describe('given an entry integrated before SETs were kept (set_signature NULL)', () => {
+    it('signs its SET when read: the same bytes the kept one had', async () => {
+      const answer = await addEntry(ctx(), signedTestEntry('release 1.0').proposed);
+      const [uuid, entry] = Object.entries(answer)[0]!;
+      const [kept] = wb.store.entries(wb.localLog().record().id, entry.logIndex, entry.logIndex + 1);
+      expect(Buffer.from(kept!.signedEntryTimestamp!).toString('base64')).toBe(entry.verification.signedEntryTimestamp);
+      wb.store.db.prepare('UPDATE entry_meta SET set_signature = NULL WHERE idx = ?').run(entry.logIndex);
+      const reread = rekorLogEntry({ store: wb.store, log: wb.localLog(), signer: wb.signer, logIdHex: wb.logIdHex }, entry.logIndex)[uuid]!;
+      expect(reread.verification.signedEntryTimestamp).toBe(entry.verification.signedEntryTimestamp);
+    });
+  });
+
   describe('given the same entry twice', () => {
     it('refuses the second with already_exists and the existing uuid, storing nothing', async () => {
       const { proposed } = signedTestEntry('release 1.0');
