@@ -6,18 +6,21 @@
 //      (verified by node:crypto), each beside the verify rate of the same signatures measured here.
 //   2. GET /api/v1/log/entries?logIndex=I (LogEntry with inclusion proof, checkpoint and SET) at random
 //      indexes of a log of BENCH_SERVE_LOG_ENTRIES typed entries.
-// The server is the built CLI (`node bin/provwb.js serve`), a separate process; the load generator
-// runs in this process on the same 2 cores, so the figures include its cost.
+// The server is the built CLI (`node bin/provwb.js serve`), a separate process; the load generator is
+// autocannon (raw keep-alive sockets, the usual Node HTTP benchmarking tool) in this process on the
+// same 2 cores, so the figures include its cost. Each run also reports the CPU the server and the
+// load generator spent per request (server from /proc/PID/stat), the measure that load on the
+// shared machine disturbs least.
 // Knobs: BENCH_SERVE_POSTS (default 4000 per key type), BENCH_SERVE_POST_BUDGET_SEC (default 30),
 // BENCH_SERVE_CLIENTS (default 64), BENCH_SERVE_LOG_ENTRIES (default 100000), BENCH_SERVE_GET_SEC (default 15). BENCH_SERVE_VERIFY_WORKERS (serve --verify-workers; default: the server's own).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { p256 } from '@noble/curves/nist.js';
+import autocannon from 'autocannon';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { initWorkbench, openWorkbench } = await import(path.join(root, 'dist/electron/engine/open-workbench.js'));
@@ -56,6 +59,7 @@ function startServe(dir) {
       const { url } = JSON.parse(out.split('\n')[0]);
       resolve({
         url,
+        pid: child.pid,
         stop: async () => {
           child.kill('SIGTERM');
           await exited;
@@ -67,38 +71,46 @@ function startServe(dir) {
   });
 }
 
-/** One HTTP request on the shared keep-alive agent; resolves with status and body. */
-function call(agent, url, method, body) {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': body.length } : {} }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** Returns the CPU seconds (user + system) a process has used, from /proc (Linux). */
+function processCpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Runs `work(i)` for i in [0, count) with `clients` in flight, until done or `budgetSec`; returns per-request ms and how many ran. */
-async function drive(count, clients, budgetSec, work) {
-  let next = 0;
-  const latencies = [];
-  const deadline = performance.now() + budgetSec * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < count && performance.now() < deadline) {
-        const i = next++;
-        const t = performance.now();
-        await work(i);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { done: latencies.length, seconds: round(seconds, 2), perSec: Math.round(latencies.length / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
+/**
+ * Drives `clients` keep-alive connections with autocannon: `next()` gives each request's method,
+ * path and body; stops after `amount` requests or `seconds`. Returns rate, latency, statuses and
+ * the CPU per request of the server (`serverPid`) and of this process (the load generator).
+ */
+async function drive({ url, serverPid, clients, amount, seconds, next }) {
+  const statuses = {};
+  const serverCpu0 = processCpuSeconds(serverPid);
+  const ownCpu0 = process.cpuUsage();
+  const instance = autocannon({
+    url,
+    connections: clients,
+    ...(amount ? { amount } : { duration: seconds }),
+    requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
+  });
+  instance.on('response', (_client, status) => void (statuses[status] = (statuses[status] ?? 0) + 1));
+  // A budget for fixed amounts too: a server that slows down must not hold the bench forever.
+  const budget = amount ? setTimeout(() => instance.stop(), seconds * 1000) : undefined;
+  const result = await instance;
+  clearTimeout(budget);
+  const ownCpu = process.cpuUsage(ownCpu0);
+  const done = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return {
+    done,
+    seconds: round(result.duration, 2),
+    perSec: Math.round(done / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    statuses,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    serverCpuMicrosPerRequest: Math.round(((processCpuSeconds(serverPid) - serverCpu0) * 1e6) / Math.max(1, done)),
+    loadGeneratorCpuMicrosPerRequest: Math.round((ownCpu.user + ownCpu.system) / Math.max(1, done)),
+  };
 }
 
 /** Distinct hashedrekord 0.0.1 proposals for 32-byte artefacts, signed by a few keys of `type`. */
@@ -143,16 +155,19 @@ async function benchPost(type) {
   const reference = verifyReference(items, type);
   const dir = freshWorkbench(`post-${type}`);
   const serve = await startServe(dir);
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   try {
-    const statuses = {};
-    const run = await drive(items.length, CLIENTS, POST_BUDGET_SEC, async (i) => {
-      const r = await call(agent, `${serve.url}/api/v1/log/entries`, 'POST', items[i].json);
-      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+    let next = 0;
+    const run = await drive({
+      url: serve.url,
+      serverPid: serve.pid,
+      clients: CLIENTS,
+      amount: items.length,
+      seconds: POST_BUDGET_SEC,
+      // Each proposal once; past the end (requests in flight when the amount is reached) repeats are 409s.
+      next: () => ({ method: 'POST', path: '/api/v1/log/entries', headers: { 'content-type': 'application/json' }, body: items[next++ % items.length].json }),
     });
-    agent.destroy();
     const stopped = await serve.stop();
-    log(`POST ${type}: ${run.perSec}/s (${run.done} in ${run.seconds} s), ${stopped.batches} transactions`);
+    log(`POST ${type}: ${run.perSec}/s (${run.done} in ${run.seconds} s), ${stopped.batches} transactions, server ${run.serverCpuMicrosPerRequest} µs CPU per request`);
     return {
       kind: 'hashedrekord 0.0.1',
       signer: type === 'rsa' ? 'RSA-2048 PKCS#1 v1.5 over SHA-256' : 'ECDSA P-256 over SHA-256 (DER)',
@@ -160,7 +175,6 @@ async function benchPost(type) {
       requested: items.length,
       ...run,
       stoppedByBudget: run.done < items.length ? `stopped after ${POST_BUDGET_SEC} s` : null,
-      statuses,
       transactions: stopped.batches,
       entriesPerTransaction: round(stopped.entries / Math.max(1, stopped.batches), 1),
       referenceVerify: reference,
@@ -200,21 +214,17 @@ async function benchGet() {
   const dir = buildReadLog(LOG_ENTRIES);
   const buildSeconds = round((performance.now() - t0) / 1000, 1);
   const serve = await startServe(dir);
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   try {
-    let bad = 0;
-    const check = await call(agent, `${serve.url}/api/v1/log/entries?logIndex=${LOG_ENTRIES - 1}`, 'GET');
-    const sample = JSON.parse(check.body);
+    const check = await fetch(`${serve.url}/api/v1/log/entries?logIndex=${LOG_ENTRIES - 1}`);
+    const sample = await check.json();
     const proofLength = Object.values(sample)[0].verification.inclusionProof.hashes.length;
+    const randomEntry = () => ({ method: 'GET', path: `/api/v1/log/entries?logIndex=${Math.floor(Math.random() * LOG_ENTRIES)}` });
     // Warm-up, then a timed run at random indexes.
-    await drive(2000, CLIENTS, 5, async () => void (await call(agent, `${serve.url}/api/v1/log/entries?logIndex=${Math.floor(Math.random() * LOG_ENTRIES)}`, 'GET')));
-    const run = await drive(Number.MAX_SAFE_INTEGER, CLIENTS, GET_SEC, async () => {
-      const r = await call(agent, `${serve.url}/api/v1/log/entries?logIndex=${Math.floor(Math.random() * LOG_ENTRIES)}`, 'GET');
-      if (r.status !== 200) bad++;
-    });
-    agent.destroy();
+    await drive({ url: serve.url, serverPid: serve.pid, clients: CLIENTS, seconds: 5, next: randomEntry });
+    const run = await drive({ url: serve.url, serverPid: serve.pid, clients: CLIENTS, seconds: GET_SEC, next: randomEntry });
     await serve.stop();
-    log(`GET: ${run.perSec}/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+    const bad = run.done - (run.statuses[200] ?? 0);
+    log(`GET: ${run.perSec}/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, server ${run.serverCpuMicrosPerRequest} µs CPU per request`);
     return { endpoint: 'GET /api/v1/log/entries?logIndex=I (LogEntry + inclusion proof + checkpoint + SET)', logEntries: LOG_ENTRIES, buildSeconds, proofHashes: proofLength, clients: CLIENTS, ...run, non200: bad, loadavgAfter: loadavg() };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -231,7 +241,7 @@ const result = {
   gitHead: gitHead(),
   built: 'dist/ as built before the run (the working tree may hold uncommitted changes)',
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}`, totalMemBytes: os.totalmem(), loadavgAtStart: loadavg() },
-  setup: 'server = built CLI in its own process; load generator in the bench process on the same cores; keep-alive connections',
+  setup: 'server = built CLI in its own process; load generator = autocannon in the bench process on the same 2 cores; keep-alive connections',
   targets: { postEntriesPerSec: `≥ ${TARGETS.postEntriesPerSec} hashedrekord entries/s`, getProofsPerSec: `≥ ${TARGETS.getProofsPerSec} inclusion proofs/s` },
 };
 let failed = false;
