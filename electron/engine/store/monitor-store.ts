@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { globOf } from './index-search.js';
 
 /** The search keys a watch can look for (the `index_keys.key_type` values). */
 export const WATCH_KEY_TYPES = ['sha256', 'key_fingerprint', 'email', 'field'] as const;
@@ -86,11 +87,6 @@ function rowToAlert(row: AlertRow): AlertRecord {
 
 function rowToDelivery(row: OutboxRow): DeliveryRecord {
   return { alertId: row.alert_id, attempts: row.attempts, lastError: row.last_error, lastAttemptAt: row.last_attempt_at, deliveredAt: row.delivered_at };
-}
-
-/** Returns a `*` pattern as a GLOB pattern that matches its other characters literally. */
-function globOf(pattern: string): string {
-  return pattern.replace(/[[\]?]/g, (c) => `[${c}]`);
 }
 
 // An entry is from an expected signer when one of its key fingerprints is allow-listed.
