@@ -15,6 +15,23 @@ test.describe('explorer', () => {
     await shot(app, testInfo, 'explorer-typed-entry');
   });
 
+  test('a cold load of the explorer fetches no other view’s code; the entry detail comes with the first selection', async ({ app }) => {
+    await app.evaluate(() => (window.location.hash = '#/explorer'));
+    const scripts: string[] = [];
+    app.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname.split('/').pop()!);
+    });
+    await app.reload();
+    const list = app.getByRole('listbox', { name: 'Entries' });
+    await expect(list.getByRole('option').first()).toBeVisible();
+    expect(scripts.some((s) => s.startsWith('index-'))).toBe(true);
+    expect(scripts.filter((s) => /^(Dashboard|DesignerView|ProofViewer|EntryDetail)-/.test(s))).toEqual([]);
+
+    await list.getByRole('option').first().click();
+    await expect(app.getByRole('article', { name: 'Entry 0' }).getByRole('status', { name: 'Entry verification: passed' })).toBeVisible();
+    expect(scripts.some((s) => s.startsWith('EntryDetail-'))).toBe(true);
+  });
+
   test('searches by digest, key fingerprint, custom field and log index', async ({ app, workbench }, testInfo) => {
     const seed = workbench.seed!;
     await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Explorer/ }).click();

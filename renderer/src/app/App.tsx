@@ -1,20 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useConnection, useWorkbench } from '../api/workbench-context.js';
 import { TaskProgress } from '../components/TaskProgress.js';
-import { ConsistencyView } from '../views/consistency/ConsistencyView.js';
-import { Dashboard } from '../views/dashboard/Dashboard.js';
-import { LazyDesignerView } from '../views/designer/LazyDesignerView.js';
-import { AuditView } from '../views/audit/AuditView.js';
-import { ForkView } from '../views/forks/ForkView.js';
-import { RemotesView } from '../views/remotes/RemotesView.js';
 import { Explorer } from '../views/explorer/Explorer.js';
-import { KeysView } from '../views/keys/KeysView.js';
 import { AlertCountBadge } from '../views/monitor/AlertCountBadge.js';
-import { MonitorView } from '../views/monitor/MonitorView.js';
-import { ProofViewer } from '../views/proof/ProofViewer.js';
-import { SignView } from '../views/sign/SignView.js';
-import { MAX_FILE_BYTES } from '../verify/verify-file.js';
-import { VerifyFile, type OpenedFile } from '../views/verify/VerifyFile.js';
+import { MAX_FILE_BYTES } from '../verify/file-limits.js';
+import type { OpenedFile } from '../views/verify/VerifyFile.js';
+import { AuditView, ConsistencyView, Dashboard, DesignerView, ForkView, KeysView, MonitorView, ProofViewer, RemotesView, SignView, VerifyFile } from './lazy-views.js';
 import { hasCommandModifier, isTypingTarget } from './keys.js';
 import { VIEWS, type Route } from './route.js';
 import { useRoute } from './use-route.js';
@@ -111,7 +102,7 @@ function View({ route, navigate, opened }: { route: Route; navigate: ReturnType<
     case 'monitor':
       return <MonitorView route={route} navigate={navigate} />;
     case 'designer':
-      return <LazyDesignerView route={route} navigate={navigate} />;
+      return <DesignerView route={route} navigate={navigate} />;
   }
 }
 

@@ -12,8 +12,8 @@ import { rendererHasher } from './hasher.js';
 import { verifyCheckpointNote } from './verify-checkpoint.js';
 import { verifyEntry } from './verify-entry.js';
 
-/** Files larger than this are refused before parsing (every supported document is far smaller). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+// Its own module so the shell can refuse a dropped file without loading the verifiers.
+export { MAX_FILE_BYTES } from './file-limits.js';
 
 export type FileKind = 'log-entry' | 'inclusion-proof' | 'consistency-proof' | 'checkpoint' | 'unknown';
 

@@ -8,7 +8,7 @@ import { ErrorPanel, Spinner } from '../../components/ErrorPanel.js';
 import { formatCount } from '../../format/format.js';
 import { parseSearchQuery, SEARCH_HELP } from '../../search/parse-search.js';
 import { useDebounced } from '../../app/use-debounced.js';
-import { EntryDetail } from './EntryDetail.js';
+import { lazyView } from '../../app/lazy-view.js';
 import { EntryList, type EntryListHandle } from './EntryList.js';
 import { EntryPages, PAGE_ROWS } from './entry-pages.js';
 
@@ -19,6 +19,10 @@ import { EntryPages, PAGE_ROWS } from './entry-pages.js';
 export const WINDOW_ROWS = 1_000_000;
 
 type ExplorerRoute = Extract<Route, { view: 'explorer' }>;
+
+// The detail verifies in the page (@noble's hashes and curves): loaded with the first selection,
+// not before the list's first rows.
+const EntryDetail = lazyView('the entry detail', () => import('./EntryDetail.js').then((m) => m.EntryDetail));
 
 /** Runs every query of a search and merges the matches by (log, index). */
 async function runSearch(api: ReturnType<typeof useWorkbench>, queries: ReturnType<typeof parseSearchQuery>, log: string): Promise<{ matches: SearchMatchDto[]; truncated: boolean }> {
