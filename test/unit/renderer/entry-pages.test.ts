@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryRowDto } from '../../../shared/api/index.js';
-import { EntryPages, PAGE_ROWS } from '../../../renderer/src/views/explorer/entry-pages.js';
+import { EntryPages, PAGE_ROWS, READ_AHEAD_ROWS, rowsToLoad } from '../../../renderer/src/views/explorer/entry-pages.js';
 
 function rows(start: number, count: number): EntryRowDto[] {
   return Array.from({ length: count }, (_, i) => ({ logIndex: start + i, uuid: '', kind: null, apiVersion: null, integratedTime: null, sizeBytes: 1, preview: `entry ${start + i}` }));
@@ -43,5 +43,30 @@ describe('EntryPages', () => {
     pages.ensure(200, 260);
     await settle();
     expect(pages.error()).toBeInstanceOf(Error);
+  });
+
+  it('counts each change of the loaded rows, so a list re-renders once per page that arrives', async () => {
+    const pages = new EntryPages(async (start, count) => rows(start, count), { delayMs: 1 });
+    let heard = 0;
+    pages.subscribe(() => heard++);
+    expect(pages.version()).toBe(0);
+    pages.ensure(0, PAGE_ROWS + 10);
+    await settle();
+    expect(heard).toBe(2);
+    expect(pages.version()).toBe(2);
+    pages.invalidateFrom(PAGE_ROWS);
+    expect(pages.version()).toBe(3);
+  });
+});
+
+describe('rowsToLoad', () => {
+  it('given a visible range mid-log, adds the read-ahead on both sides', () => {
+    expect(rowsToLoad(5_000, 5_030, 1_000_000)).toEqual({ first: 5_000 - READ_AHEAD_ROWS, last: 5_030 + READ_AHEAD_ROWS });
+  });
+
+  it('given a range at either end, stays within the list', () => {
+    expect(rowsToLoad(0, 30, 1_000_000)).toEqual({ first: 0, last: 30 + READ_AHEAD_ROWS });
+    expect(rowsToLoad(999_970, 999_999, 1_000_000)).toEqual({ first: 999_970 - READ_AHEAD_ROWS, last: 999_999 });
+    expect(rowsToLoad(0, 2, 3)).toEqual({ first: 0, last: 2 });
   });
 });

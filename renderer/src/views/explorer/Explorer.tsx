@@ -10,6 +10,7 @@ import { parseSearchQuery, SEARCH_HELP } from '../../search/parse-search.js';
 import { useDebounced } from '../../app/use-debounced.js';
 import { lazyView } from '../../app/lazy-view.js';
 import { EntryList, type EntryListHandle } from './EntryList.js';
+import { LogEntryList } from './LogEntryList.js';
 import { EntryPages, PAGE_ROWS } from './entry-pages.js';
 
 /**
@@ -42,14 +43,7 @@ export function Explorer({ route, navigate }: { route: ExplorerRoute; navigate: 
   const treeSize = summary?.treeSize ?? 0;
 
   const pages = useMemo(() => new EntryPages((start, count) => api.entries.list({ log, start, count }).then((p) => p.rows)), [api, log]);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const unsubscribe = pages.subscribe(() => setVersion((v) => v + 1));
-    return () => {
-      unsubscribe();
-      pages.dispose();
-    };
-  }, [pages]);
+  useEffect(() => () => pages.dispose(), [pages]);
   const lastSize = useRef(treeSize);
   useEffect(() => {
     // The last page was partial: it may hold more rows now.
@@ -129,7 +123,9 @@ export function Explorer({ route, navigate }: { route: ExplorerRoute; navigate: 
     focusListNext.current = true;
   };
 
-  const onVisibleRange = useCallback((first: number, last: number) => pages.ensure(windowStart + first, windowStart + last), [pages, windowStart]);
+  // Stable, so the log's list does not re-render when the Explorer does.
+  const selectInWindow = useCallback((position: number) => select(windowStart + position), [select, windowStart]);
+  const openInWindow = useCallback((position: number) => openProof(windowStart + position), [openProof, windowStart]);
   const detailIndex = useDebounced(route.index, 60);
   const indexValid = route.index !== undefined && route.index < treeSize;
 
@@ -226,18 +222,15 @@ export function Explorer({ route, navigate }: { route: ExplorerRoute; navigate: 
         ) : treeSize === 0 && summary ? (
           <div className="empty">This log has no entries yet.</div>
         ) : (
-          <EntryList
+          <LogEntryList
             key={`log:${log}:${windowStart}`}
             ref={listRef}
-            label="Entries"
+            pages={pages}
+            windowStart={windowStart}
             count={windowCount}
-            rowAt={(p) => pages.row(windowStart + p)}
-            logIndexAt={(p) => windowStart + p}
             selected={route.index !== undefined && route.index >= windowStart && route.index < windowStart + windowCount ? route.index - windowStart : undefined}
-            onSelect={(p) => select(windowStart + p)}
-            onOpen={(p) => openProof(windowStart + p)}
-            onVisibleRange={onVisibleRange}
-            version={version}
+            onSelect={selectInWindow}
+            onOpen={openInWindow}
           />
         )}
       </div>

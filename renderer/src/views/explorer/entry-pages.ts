@@ -3,6 +3,18 @@ import type { EntryRowDto } from '../../../../shared/api/index.js';
 /** Rows per request: a screenful or two, cheap for the engine (one or two entry bundles). */
 export const PAGE_ROWS = 200;
 
+/** Rows asked for beyond each end of the visible range, so a steady scroll finds its next page loaded. */
+export const READ_AHEAD_ROWS = PAGE_ROWS / 2;
+
+/**
+ * Returns the rows to load for a visible range [first, last] of a list of `count` rows: the range
+ * and `READ_AHEAD_ROWS` either side, within the list. Rows that arrive while on screen render twice
+ * (placeholder, then data); read ahead, a scroll's next rows are there before they show.
+ */
+export function rowsToLoad(first: number, last: number, count: number): { first: number; last: number } {
+  return { first: Math.max(0, first - READ_AHEAD_ROWS), last: Math.max(0, Math.min(count - 1, last + READ_AHEAD_ROWS)) };
+}
+
 /**
  * The explorer's rows, fetched a page at a time as the list scrolls: only pages near the visible
  * range are requested (the latest range wins while scrolling fast), at most `maxPages` are kept
@@ -16,6 +28,7 @@ export class EntryPages {
   private wanted: { first: number; last: number } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failure: unknown;
+  private changes = 0;
 
   constructor(
     private readonly load: (start: number, count: number) => Promise<readonly EntryRowDto[]>,
@@ -26,6 +39,11 @@ export class EntryPages {
   row(index: number): EntryRowDto | undefined {
     const page = this.pages.get(Math.floor(index / PAGE_ROWS));
     return page?.[index - Math.floor(index / PAGE_ROWS) * PAGE_ROWS];
+  }
+
+  /** Returns a number that grows whenever loaded rows change (a snapshot for useSyncExternalStore). */
+  version(): number {
+    return this.changes;
   }
 
   /** The last load error, until a later load succeeds. */
@@ -53,10 +71,12 @@ export class EntryPages {
 
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
     this.listeners.clear();
   }
 
   private emit(): void {
+    this.changes++;
     for (const l of this.listeners) l();
   }
 
