@@ -20,23 +20,33 @@ export function formatEntryBundle(entries: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
- * Returns the entries of a bundle; throws InputError('entry_bundle_malformed') when a length runs past
- * the end or `expectedCount` entries are not exactly what the bundle holds (no trailing bytes).
+ * Returns where each entry of a bundle starts: entry i is bytes [offsets[i] + 2, offsets[i + 1]) (its
+ * uint16 length first). Throws InputError('entry_bundle_malformed') when a length runs past the end
+ * or `expectedCount` entries are not exactly what the bundle holds (no trailing bytes).
  */
-export function parseEntryBundle(bundle: Uint8Array, expectedCount?: number): Uint8Array[] {
-  const entries: Uint8Array[] = [];
+export function entryBundleOffsets(bundle: Uint8Array, expectedCount?: number): Uint32Array {
+  const starts: number[] = [];
   let offset = 0;
   while (offset < bundle.length) {
-    if (offset + 2 > bundle.length) throw new InputError('entry_bundle_malformed', `entry bundle ends inside the length of entry ${entries.length}`);
+    if (offset + 2 > bundle.length) throw new InputError('entry_bundle_malformed', `entry bundle ends inside the length of entry ${starts.length}`);
     const length = (bundle[offset]! << 8) | bundle[offset + 1]!;
     if (offset + 2 + length > bundle.length) {
-      throw new InputError('entry_bundle_malformed', `entry ${entries.length} claims ${length} bytes but the bundle has ${bundle.length - offset - 2} left`);
+      throw new InputError('entry_bundle_malformed', `entry ${starts.length} claims ${length} bytes but the bundle has ${bundle.length - offset - 2} left`);
     }
-    entries.push(bundle.subarray(offset + 2, offset + 2 + length));
+    starts.push(offset);
     offset += 2 + length;
   }
-  if (expectedCount !== undefined && entries.length !== expectedCount) {
-    throw new InputError('entry_bundle_malformed', `entry bundle holds ${entries.length} entries, expected ${expectedCount}`);
+  if (expectedCount !== undefined && starts.length !== expectedCount) {
+    throw new InputError('entry_bundle_malformed', `entry bundle holds ${starts.length} entries, expected ${expectedCount}`);
   }
+  starts.push(offset);
+  return Uint32Array.from(starts);
+}
+
+/** Returns the entries of a bundle (views into it); throws as entryBundleOffsets does. */
+export function parseEntryBundle(bundle: Uint8Array, expectedCount?: number): Uint8Array[] {
+  const offsets = entryBundleOffsets(bundle, expectedCount);
+  const entries: Uint8Array[] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) entries.push(bundle.subarray(offsets[i]! + 2, offsets[i + 1]));
   return entries;
 }

@@ -28,6 +28,6 @@ export { TileBuilder } from './tile-builder.js';
 export type { TileWrite } from './tile-builder.js';
 export { createTileHashReader, tilesHoldingNodes, tileKey } from './tile-hash-reader.js';
 export type { StoredTile } from './tile-hash-reader.js';
-export { formatEntryBundle, parseEntryBundle, MAX_BUNDLE_ENTRY_SIZE } from './entry-bundle.js';
+export { entryBundleOffsets, formatEntryBundle, parseEntryBundle, MAX_BUNDLE_ENTRY_SIZE } from './entry-bundle.js';
 export { buildInclusionProof, buildConsistencyProof } from './prove.js';
 export type { BuiltInclusionProof, BuiltConsistencyProof, InclusionProofShortcuts } from './prove.js';

@@ -16,7 +16,7 @@ import {
   TILE_WIDTH,
   buildInclusionProof,
   createTileHashReader,
-  parseEntryBundle,
+  entryBundleOffsets,
   tileKey,
   treeRoot,
   type FoldMemo,
@@ -25,7 +25,7 @@ import {
   type MerkleHasher,
   type StoredTile,
 } from '../../../shared/merkle/index.js';
-import { storedEntry, type CheckpointRecord, type LogRecord, type Store, type StoredEntry } from '../store/index.js';
+import { storedEntry, type CheckpointRecord, type EntryMeta, type LogRecord, type Store, type StoredEntry } from '../store/index.js';
 import type { InclusionProof, LocalLog } from './local-log.js';
 
 /** The log as last committed: its row (size, root) and the checkpoint signed at that size. */
@@ -43,10 +43,16 @@ export interface LogReadViewOptions {
   readonly nowMs?: () => number;
 }
 
-/** An entry bundle's entries with their metadata, as read once. */
+/**
+ * An entry bundle as read once: its bytes and where each entry starts; each entry's metadata is
+ * read the first time that entry is asked for (one row, not the bundle's 256: a miss stays cheap).
+ */
 interface CachedBundle {
   readonly index: number;
-  readonly entries: readonly StoredEntry[];
+  readonly bundle: Uint8Array;
+  readonly offsets: Uint32Array;
+  /** Per entry: its entry_meta row, null for a raw entry, undefined until read. */
+  readonly meta: Array<EntryMeta | null | undefined>;
   readonly bytes: number;
 }
 
@@ -64,7 +70,7 @@ interface HeadState {
   rightBundle?: CachedBundle;
 }
 
-/** Rough per-entry cost of a cached StoredEntry beyond its body bytes, for the cache budget. */
+/** Rough per-entry cost of a cached bundle beyond its bytes (offset, metadata once read), for the cache budget. */
 const ENTRY_OVERHEAD_BYTES = 96;
 
 export class LogReadView {
@@ -98,7 +104,12 @@ export class LogReadView {
   entry(index: number, head: LogHead = this.head()): StoredEntry | undefined {
     if (!Number.isSafeInteger(index) || index < 0 || index >= head.record.treeSize) return undefined;
     if (this.bundleCacheBytes === 0) return this.deps.store.entries(head.record.id, index, index + 1)[0];
-    return this.bundle(Math.floor(index / TILE_WIDTH), head.record.id)?.entries[index % TILE_WIDTH];
+    const bundle = this.bundle(Math.floor(index / TILE_WIDTH), head.record.id);
+    const slot = index % TILE_WIDTH;
+    if (!bundle || slot + 1 >= bundle.offsets.length) return undefined;
+    let meta = bundle.meta[slot];
+    if (meta === undefined) bundle.meta[slot] = meta = this.deps.store.entryMetaInRange(head.record.id, index, index + 1)[0] ?? null;
+    return storedEntry(index, bundle.bundle.subarray(bundle.offsets[slot]! + 2, bundle.offsets[slot + 1]!), meta ?? undefined);
   }
 
   /** Returns the inclusion proof of entry `index` in the tree of `treeSize` (at most the head's size). */
@@ -165,7 +176,7 @@ export class LogReadView {
     if (state.rightBundle?.index === bundleIndex) return state.rightBundle;
     const read = this.readBundle(logId, bundleIndex);
     if (!read) return undefined;
-    if (read.entries.length < TILE_WIDTH) state.rightBundle = read;
+    if (read.offsets.length - 1 < TILE_WIDTH) state.rightBundle = read;
     else this.remember(read);
     return read;
   }
@@ -173,11 +184,8 @@ export class LogReadView {
   private readBundle(logId: number, bundleIndex: number): CachedBundle | undefined {
     const row = this.deps.store.entryBundle(logId, bundleIndex);
     if (!row) return undefined;
-    const start = bundleIndex * TILE_WIDTH;
-    const bodies = parseEntryBundle(row.bundle, row.width);
-    const meta = new Map(this.deps.store.entryMetaInRange(logId, start, start + bodies.length).map((m) => [m.index, m]));
-    const entries = bodies.map((body, i) => storedEntry(start + i, body, meta.get(start + i)));
-    return { index: bundleIndex, entries, bytes: row.bundle.byteLength + entries.length * ENTRY_OVERHEAD_BYTES };
+    const offsets = entryBundleOffsets(row.bundle, row.width);
+    return { index: bundleIndex, bundle: row.bundle, offsets, meta: [], bytes: row.bundle.byteLength + row.width * ENTRY_OVERHEAD_BYTES };
   }
 
   private remember(bundle: CachedBundle): void {
