@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import type { EntryRowDto } from '../../../../shared/api/index.js';
 import { hasCommandModifier } from '../../app/keys.js';
 import { formatBytes, formatCount, formatTimeShort } from '../../format/format.js';
@@ -29,9 +29,7 @@ export interface EntryListHandle {
   focus(): void;
 }
 
-// Memoized: while scrolling, rows already on screen keep their loaded DTO, so only the rows coming
-// into view render (the ui bench's steady scroll moves ~8 rows a frame out of ~50 in the DOM).
-const Row = memo(function Row({ row, logIndex }: { row: EntryRowDto | undefined; logIndex: number }) {
+const RowCells = memo(function RowCells({ row, logIndex }: { row: EntryRowDto | undefined; logIndex: number }) {
   return (
     <>
       <span className="idx">{formatCount(logIndex)}</span>
@@ -58,6 +56,39 @@ const Row = memo(function Row({ row, logIndex }: { row: EntryRowDto | undefined;
   );
 });
 
+interface EntryRowProps {
+  readonly position: number;
+  readonly startPx: number;
+  readonly row: EntryRowDto | undefined;
+  readonly logIndex: number;
+  readonly selected: boolean;
+  readonly setSize: number;
+  onSelect(position: number): void;
+  onOpen(position: number): void;
+}
+
+// Memoized with stable callbacks: while scrolling, rows already on screen keep their props, so only
+// the rows coming into view render (the ui bench's steady scroll moves ~8 rows a frame of ~38).
+const EntryRow = memo(function EntryRow({ position, startPx, row, logIndex, selected, setSize, onSelect, onOpen }: EntryRowProps) {
+  return (
+    <div
+      id={`entry-row-${position}`}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={position + 1}
+      aria-setsize={setSize}
+      aria-label={`Entry ${logIndex}`}
+      data-log-index={logIndex}
+      className="list-row"
+      style={{ transform: `translateY(${startPx}px)` }}
+      onMouseDown={() => onSelect(position)}
+      onDoubleClick={() => onOpen(position)}
+    >
+      <RowCells row={row} logIndex={logIndex} />
+    </div>
+  );
+});
+
 /**
  * The explorer's list: only the rows on screen exist in the DOM (@tanstack/react-virtual), so a
  * million-entry log scrolls like a short one; rows load by page as they come into view.
@@ -74,6 +105,11 @@ export const EntryList = forwardRef<EntryListHandle, EntryListProps>(function En
     overscan: 4,
   });
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
+  // The callers' handlers may be new on each render; the rows get stable ones so their memo holds.
+  const latest = useRef(props);
+  latest.current = props;
+  const onSelect = useCallback((position: number) => latest.current.onSelect(position), []);
+  const onOpen = useCallback((position: number) => latest.current.onOpen(position), []);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index;
@@ -131,28 +167,19 @@ export const EntryList = forwardRef<EntryListHandle, EntryListProps>(function En
       data-version={props.version}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
-        {items.map((item) => {
-          const row = props.rowAt(item.index);
-          const logIndex = props.logIndexAt(item.index);
-          return (
-            <div
-              key={item.key}
-              id={`entry-row-${item.index}`}
-              role="option"
-              aria-selected={item.index === props.selected}
-              aria-posinset={item.index + 1}
-              aria-setsize={props.count}
-              aria-label={`Entry ${logIndex}`}
-              data-log-index={logIndex}
-              className="list-row"
-              style={{ transform: `translateY(${item.start}px)` }}
-              onMouseDown={() => props.onSelect(item.index)}
-              onDoubleClick={() => props.onOpen(item.index)}
-            >
-              <Row row={row} logIndex={logIndex} />
-            </div>
-          );
-        })}
+        {items.map((item) => (
+          <EntryRow
+            key={item.key}
+            position={item.index}
+            startPx={item.start}
+            row={props.rowAt(item.index)}
+            logIndex={props.logIndexAt(item.index)}
+            selected={item.index === props.selected}
+            setSize={props.count}
+            onSelect={onSelect}
+            onOpen={onOpen}
+          />
+        ))}
       </div>
     </div>
   );
