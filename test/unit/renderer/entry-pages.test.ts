@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntryRowDto } from '../../../shared/api/index.js';
+import { MAX_PAGE_ROWS, type EntryRowDto } from '../../../shared/api/index.js';
 import { EntryPages, PAGE_ROWS, READ_AHEAD_ROWS, rowsToLoad } from '../../../renderer/src/views/explorer/entry-pages.js';
 
 function rows(start: number, count: number): EntryRowDto[] {
@@ -21,11 +21,30 @@ describe('EntryPages', () => {
     expect(pages.row(490_010)?.preview).toBe('entry 490010');
     pages.ensure(0, 250);
     await settle();
-    expect(loads).toEqual([490_000, 0, PAGE_ROWS]);
+    expect(loads).toEqual([490_000, 0]);
     expect(pages.row(490_010)).toBeUndefined();
     pages.ensure(0, 10);
     await settle();
-    expect(loads).toHaveLength(3);
+    expect(loads).toHaveLength(2);
+  });
+
+  it('loads consecutive missing pages in one request of at most MAX_PAGE_ROWS rows, and splits it into pages', async () => {
+    const loads: Array<[number, number]> = [];
+    const pages = new EntryPages(async (start, count) => (loads.push([start, count]), rows(start, count)), { delayMs: 1 });
+    pages.ensure(PAGE_ROWS, 2 * PAGE_ROWS);
+    await settle();
+    expect(loads).toEqual([[PAGE_ROWS, 2 * PAGE_ROWS]]);
+    // Pages 0 and 3..8 are missing, 1 and 2 are loaded: a request for page 0, one for 3..7 (the cap), one for 8.
+    pages.ensure(0, 9 * PAGE_ROWS - 1);
+    await settle();
+    expect(loads.slice(1)).toEqual([
+      [0, PAGE_ROWS],
+      [3 * PAGE_ROWS, MAX_PAGE_ROWS],
+      [8 * PAGE_ROWS, PAGE_ROWS],
+    ]);
+    for (const index of [0, PAGE_ROWS - 1, 2 * PAGE_ROWS + 5, 3 * PAGE_ROWS, 7 * PAGE_ROWS + PAGE_ROWS - 1, 8 * PAGE_ROWS + 7]) {
+      expect(pages.row(index)?.logIndex).toBe(index);
+    }
   });
 
   it('drops the partial last page when the log grows, and reports load errors', async () => {
@@ -45,12 +64,14 @@ describe('EntryPages', () => {
     expect(pages.error()).toBeInstanceOf(Error);
   });
 
-  it('counts each change of the loaded rows, so a list re-renders once per page that arrives', async () => {
+  it('counts each change of the loaded rows, so a list re-renders once per answer', async () => {
     const pages = new EntryPages(async (start, count) => rows(start, count), { delayMs: 1 });
     let heard = 0;
     pages.subscribe(() => heard++);
     expect(pages.version()).toBe(0);
     pages.ensure(0, PAGE_ROWS + 10);
+    await settle();
+    pages.ensure(10 * PAGE_ROWS, 10 * PAGE_ROWS);
     await settle();
     expect(heard).toBe(2);
     expect(pages.version()).toBe(2);

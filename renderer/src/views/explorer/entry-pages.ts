@@ -1,7 +1,10 @@
-import type { EntryRowDto } from '../../../../shared/api/index.js';
+import { MAX_PAGE_ROWS, type EntryRowDto } from '../../../../shared/api/index.js';
 
 /** Rows per request: a screenful or two, cheap for the engine (one or two entry bundles). */
 export const PAGE_ROWS = 200;
+
+/** Pages one request may carry (the engine answers at most MAX_PAGE_ROWS rows per call). */
+const MAX_PAGES_PER_LOAD = Math.floor(MAX_PAGE_ROWS / PAGE_ROWS);
 
 /** Rows asked for beyond each end of the visible range, so a steady scroll finds its next page loaded. */
 export const READ_AHEAD_ROWS = PAGE_ROWS / 2;
@@ -16,8 +19,8 @@ export function rowsToLoad(first: number, last: number, count: number): { first:
 }
 
 /**
- * The explorer's rows, fetched a page at a time as the list scrolls: only pages near the visible
- * range are requested (the latest range wins while scrolling fast), at most `maxPages` are kept
+ * The explorer's rows, fetched by page as the list scrolls (consecutive missing pages in one
+ * request): only pages near the visible range are requested (the latest range wins while scrolling fast), at most `maxPages` are kept
  * (least recently used go first). Entries never change once logged, so only the last, partial
  * page is dropped when the log grows.
  */
@@ -84,31 +87,50 @@ export class EntryPages {
     this.timer = undefined;
     const wanted = this.wanted;
     if (!wanted) return;
+    let run: number[] = [];
+    const loadRun = () => {
+      if (run.length > 0) this.loadPages(run);
+      run = [];
+    };
     for (let page = Math.floor(wanted.first / PAGE_ROWS); page <= Math.floor(wanted.last / PAGE_ROWS); page++) {
       const cached = this.pages.get(page);
       if (cached) {
         // Touch: Map order is the LRU order.
         this.pages.delete(page);
         this.pages.set(page, cached);
+        loadRun();
         continue;
       }
-      if (this.inflight.has(page)) continue;
-      this.inflight.add(page);
-      this.load(page * PAGE_ROWS, PAGE_ROWS).then(
-        (rows) => {
-          this.inflight.delete(page);
-          this.failure = undefined;
-          this.pages.set(page, rows);
-          const max = this.options.maxPages ?? 300;
-          while (this.pages.size > max) this.pages.delete(this.pages.keys().next().value!);
-          this.emit();
-        },
-        (error: unknown) => {
-          this.inflight.delete(page);
-          this.failure = error;
-          this.emit();
-        },
-      );
+      if (this.inflight.has(page)) {
+        loadRun();
+        continue;
+      }
+      run.push(page);
+      if (run.length === MAX_PAGES_PER_LOAD) loadRun();
     }
+    loadRun();
+  }
+
+  /** Loads consecutive pages with one request: one round trip, and one re-render when they arrive. */
+  private loadPages(pages: readonly number[]): void {
+    for (const page of pages) this.inflight.add(page);
+    const first = pages[0]!;
+    this.load(first * PAGE_ROWS, pages.length * PAGE_ROWS).then(
+      (rows) => {
+        this.failure = undefined;
+        for (const page of pages) {
+          this.inflight.delete(page);
+          this.pages.set(page, rows.slice((page - first) * PAGE_ROWS, (page - first + 1) * PAGE_ROWS));
+        }
+        const max = this.options.maxPages ?? 300;
+        while (this.pages.size > max) this.pages.delete(this.pages.keys().next().value!);
+        this.emit();
+      },
+      (error: unknown) => {
+        for (const page of pages) this.inflight.delete(page);
+        this.failure = error;
+        this.emit();
+      },
+    );
   }
 }
