@@ -68,9 +68,10 @@ export class IndexSearch {
 
   /**
    * Returns the entries matching every filter (AND), optionally only in one log and integrated in
-   * a time window (applied before the limit), in (log, index) order, at most `limit`, each once. The most selective filter (counted through the primary key,
-   * up to 10 000 rows) is read first and the others are checked per row. Cost for one wildcard
-   * filter with M matching rows among T entries: min(~4·M, ~limit·T/M) rows read, see `seedPlan`.
+   * a time window (applied before the limit), in (log, index) order, at most `limit`, each once.
+   * The most selective filter (counted through the primary key, up to 10 000 rows) is read first
+   * and the others are checked per row. Cost for one wildcard filter with M matching rows among T
+   * entries: min(~4·M, ~limit·T/M) rows read, see `seedPlan`.
    */
   search(filters: readonly IndexKeyFilter[], options: IndexSearchOptions): IndexMatch[] {
     if (filters.length === 0 || options.limit <= 0) return [];
