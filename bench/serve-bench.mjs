@@ -149,22 +149,30 @@ function verifyReference(items, type) {
   return { library: type === 'rsa' ? 'node:crypto verify (RSA PKCS#1 v1.5)' : '@noble/curves p256.verify over the digest', perSec: Math.round(sample.length / ((performance.now() - t0) / 1000)), samples: sample.length, allValid: ok === sample.length };
 }
 
+/** Untimed POSTs before each timed run: a server in service has its workers started and its code compiled. */
+const POST_WARMUP = 500;
+
 async function benchPost(type) {
-  log(`POST ${type}: signing ${POSTS} proposals`);
-  const items = proposals(POSTS, type);
+  log(`POST ${type}: signing ${POSTS} proposals (+ ${POST_WARMUP} to warm up)`);
+  const all = proposals(POSTS + POST_WARMUP, type);
+  const [warmup, items] = [all.slice(0, POST_WARMUP), all.slice(POST_WARMUP)];
   const reference = verifyReference(items, type);
   const dir = freshWorkbench(`post-${type}`);
   const serve = await startServe(dir);
   try {
-    let next = 0;
+    const postOf = (list) => {
+      let next = 0;
+      // Each proposal once; past the end (requests in flight when the amount is reached) repeats are 409s.
+      return () => ({ method: 'POST', path: '/api/v1/log/entries', headers: { 'content-type': 'application/json' }, body: list[next++ % list.length].json });
+    };
+    await drive({ url: serve.url, serverPid: serve.pid, clients: CLIENTS, amount: warmup.length, seconds: POST_BUDGET_SEC, next: postOf(warmup) });
     const run = await drive({
       url: serve.url,
       serverPid: serve.pid,
       clients: CLIENTS,
       amount: items.length,
       seconds: POST_BUDGET_SEC,
-      // Each proposal once; past the end (requests in flight when the amount is reached) repeats are 409s.
-      next: () => ({ method: 'POST', path: '/api/v1/log/entries', headers: { 'content-type': 'application/json' }, body: items[next++ % items.length].json }),
+      next: postOf(items),
     });
     const stopped = await serve.stop();
     log(`POST ${type}: ${run.perSec}/s (${run.done} in ${run.seconds} s), ${stopped.batches} transactions, server ${run.serverCpuMicrosPerRequest} µs CPU per request`);
@@ -175,8 +183,9 @@ async function benchPost(type) {
       requested: items.length,
       ...run,
       stoppedByBudget: run.done < items.length ? `stopped after ${POST_BUDGET_SEC} s` : null,
-      transactions: stopped.batches,
-      entriesPerTransaction: round(stopped.entries / Math.max(1, stopped.batches), 1),
+      warmupRequests: warmup.length,
+      transactionsWithWarmup: stopped.batches,
+      entriesPerTransactionWithWarmup: round(stopped.entries / Math.max(1, stopped.batches), 1),
       referenceVerify: reference,
       loadavgAfter: loadavg(),
     };
