@@ -44,8 +44,8 @@ export interface LogReadViewOptions {
 }
 
 /**
- * An entry bundle as read once: its bytes and where each entry starts; each entry's metadata is
- * read the first time that entry is asked for (one row, not the bundle's 256: a miss stays cheap).
+ * An entry bundle as read once: its bytes and where each entry starts; entries' metadata is read
+ * when first asked for, META_CHUNK rows at a time (not the bundle's 256: a miss stays cheap).
  */
 interface CachedBundle {
   readonly index: number;
@@ -69,6 +69,9 @@ interface HeadState {
   readonly partialTiles: Map<string, StoredTile>;
   rightBundle?: CachedBundle;
 }
+
+/** Entries whose metadata one query reads: a cold read stays cheap, a warm bundle needs few queries. */
+const META_CHUNK = 32;
 
 /** Rough per-entry cost of a cached bundle beyond its bytes (offset, metadata once read), for the cache budget. */
 const ENTRY_OVERHEAD_BYTES = 96;
@@ -107,9 +110,8 @@ export class LogReadView {
     const bundle = this.bundle(Math.floor(index / TILE_WIDTH), head.record.id);
     const slot = index % TILE_WIDTH;
     if (!bundle || slot + 1 >= bundle.offsets.length) return undefined;
-    let meta = bundle.meta[slot];
-    if (meta === undefined) bundle.meta[slot] = meta = this.deps.store.entryMetaInRange(head.record.id, index, index + 1)[0] ?? null;
-    return storedEntry(index, bundle.bundle.subarray(bundle.offsets[slot]! + 2, bundle.offsets[slot + 1]!), meta ?? undefined);
+    if (bundle.meta[slot] === undefined) this.readMeta(bundle, head.record.id, slot);
+    return storedEntry(index, bundle.bundle.subarray(bundle.offsets[slot]! + 2, bundle.offsets[slot + 1]!), bundle.meta[slot] ?? undefined);
   }
 
   /** Returns the inclusion proof of entry `index` in the tree of `treeSize` (at most the head's size). */
@@ -179,6 +181,15 @@ export class LogReadView {
     if (read.offsets.length - 1 < TILE_WIDTH) state.rightBundle = read;
     else this.remember(read);
     return read;
+  }
+
+  /** Reads the metadata of the META_CHUNK entries around `slot`: one query, amortised over neighbours read later. */
+  private readMeta(bundle: CachedBundle, logId: number, slot: number): void {
+    const from = slot - (slot % META_CHUNK);
+    const to = Math.min(from + META_CHUNK, bundle.offsets.length - 1);
+    const start = bundle.index * TILE_WIDTH;
+    for (let i = from; i < to; i++) bundle.meta[i] = null;
+    for (const m of this.deps.store.entryMetaInRange(logId, start + from, start + to)) bundle.meta[m.index - start] = m;
   }
 
   private readBundle(logId: number, bundleIndex: number): CachedBundle | undefined {
