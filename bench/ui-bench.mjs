@@ -11,7 +11,9 @@
 //        many frames were late, not how much work a frame took;
 //      - the page's main-thread work for a scroll step: set scrollTop, deliver the scroll event at
 //        once, let React's render task run, then force style and layout of the rows; timed alone,
-//        so it is not floored by vsync. Paint and raster are not in it. This is the figure the
+//        so it is not floored by vsync. The step starts in a requestAnimationFrame callback, so the
+//        posted task runs only after that frame's rendering: its style, layout, paint recording and
+//        commit are in the figure too; raster (other threads) is not. This is the figure the
 //        16 ms target is read against.
 //      Scripts: a steady wheel-like scroll (200 px a frame, 600 frames) and a fling across the whole
 //      log (1/120 of it a frame, 120 frames, every frame needing a page the engine has not sent yet).
