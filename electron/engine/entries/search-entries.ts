@@ -7,6 +7,8 @@ export interface SearchQuery {
   readonly sha256?: string | undefined;
   readonly keyFingerprint?: string | undefined;
   readonly email?: string | undefined;
+  /** `*` in `email` is a wildcard (default), or an ordinary character as in Rekor's index/retrieve. */
+  readonly emailWildcards?: boolean | undefined;
   readonly fields?: readonly string[] | undefined;
   readonly sinceSec?: number | undefined;
   readonly untilSec?: number | undefined;
@@ -48,7 +50,7 @@ export function searchFilters(query: SearchQuery): IndexKeyFilter[] {
   if (query.keyFingerprint !== undefined) filters.push({ type: 'key_fingerprint', value: normalizeFingerprint(query.keyFingerprint) });
   if (query.email !== undefined) {
     const email = query.email.toLowerCase();
-    filters.push({ type: 'email', value: email, wildcard: email.includes('*') });
+    filters.push({ type: 'email', value: email, wildcard: query.emailWildcards !== false && email.includes('*') });
   }
   for (const field of query.fields ?? []) {
     const eq = field.indexOf('=');

@@ -55,7 +55,8 @@ async function parseSearchIndex(body: unknown): Promise<{ queries: SearchQuery[]
   }
   if (email !== undefined) {
     if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email)) throw schemaViolation('email in body must be of format email');
-    queries.push({ email });
+    // Rekor looks an email up exactly: '*' is a character an address may hold, not a wildcard.
+    queries.push({ email, emailWildcards: false });
   }
   if (publicKey !== undefined) {
     if (typeof publicKey !== 'object' || publicKey === null || Array.isArray(publicKey)) throw schemaViolation('publicKey in body must be an object');

@@ -88,6 +88,8 @@ describe('addEntry', () => {
       expect(searchEntries(wb.store, leafHashOf, { sha256: `sha256:${b.digest.toUpperCase()}` }).matches.map((m) => m.logIndex)).toEqual([1]);
       expect(searchEntries(wb.store, leafHashOf, { email: 'alice@example.com' }).matches.map((m) => m.logIndex)).toEqual([0]);
       expect(searchEntries(wb.store, leafHashOf, { email: '*@example.*' }).matches.map((m) => m.logIndex)).toEqual([0, 1]);
+      // Rekor's index/retrieve looks emails up exactly: there '*' is only a character.
+      expect(searchEntries(wb.store, leafHashOf, { email: '*@example.*', emailWildcards: false }).matches).toEqual([]);
       expect(searchEntries(wb.store, leafHashOf, { email: '*@example.org', sha256: a.digest }).matches).toEqual([]);
       expect(() => searchEntries(wb.store, leafHashOf, {})).toThrow(expect.objectContaining({ code: 'search_empty' }));
       expect(verifyIndex(wb.store, registry)).toMatchObject({ ok: true, missing: [], extra: [], altered: [] });
