@@ -1,5 +1,6 @@
 import type { StoredTile, TileWrite } from '../../../shared/merkle/index.js';
 import { TILE_WIDTH, formatEntryBundle, parseEntryBundle, tileKey } from '../../../shared/merkle/index.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { IndexSearch, type IndexKeyFilter, type IndexMatch, type IndexSearchOptions } from './index-search.js';
 import { runMigrations } from './migrations.js';
@@ -67,6 +68,11 @@ export interface EntryMeta {
   readonly integratedTime: number | null;
   readonly attachment: Uint8Array | null;
   readonly signedEntryTimestamp: Uint8Array | null;
+}
+
+/** Returns true when `table` has a column named `column`. */
+function hasColumn(db: Db, table: string, column: string): boolean {
+  return db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').pluck().get(table, column) !== undefined;
 }
 
 /** Returns entry `index` as stored: its body, with the metadata of a typed entry (`meta`) or none. */
@@ -190,9 +196,10 @@ export class Store {
         'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? ORDER BY idx',
       ),
       indexesOfKind: db.prepare<[number, string], number>('SELECT idx FROM entry_meta WHERE log_id = ? AND kind = ? ORDER BY idx').pluck(),
-      insertMeta: db.prepare('INSERT INTO entry_meta (log_id, idx, kind, api_version, integrated_time, attachment, set_signature) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      // A read-only connection to a file an older release left (the audit's) has no set_signature column.
       metaInRange: db.prepare<[number, number, number], MetaRow>(
-        'SELECT idx, kind, api_version, integrated_time, attachment, set_signature FROM entry_meta WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx',
+        `SELECT idx, kind, api_version, integrated_time, attachment, ${hasColumn(db, 'entry_meta', 'set_signature') ? 'set_signature' : 'NULL AS set_signature'}
+         FROM entry_meta WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx`,
       ),
       insertLeafIndex: db.prepare('INSERT INTO leaf_index (log_id, hash_prefix, idx) VALUES (?, ?, ?)'),
       indexesByPrefix: db.prepare<[number, number], number>('SELECT idx FROM leaf_index WHERE log_id = ? AND hash_prefix = ? ORDER BY idx').pluck(),
@@ -215,6 +222,13 @@ export class Store {
       signer: db.prepare<[number], string>('SELECT skey FROM log_signers WHERE log_id = ?').pluck(),
       dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
+  }
+
+  /** Prepared on first write: only a migrated (writable) database has every column it names. */
+  private insertMetaStatement?: Statement<unknown[]>;
+
+  private insertMeta(): Statement<unknown[]> {
+    return (this.insertMetaStatement ??= this.db.prepare<unknown[]>('INSERT INTO entry_meta (log_id, idx, kind, api_version, integrated_time, attachment, set_signature) VALUES (?, ?, ?, ?, ?, ?, ?)'));
   }
 
   /** Transactions this Store committed (PRAGMA data_version counts only other connections' commits). */
@@ -294,7 +308,7 @@ export class Store {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       if (e.kind === undefined) continue;
-      this.s.insertMeta.run(logId, first + i, e.kind, e.apiVersion ?? '', e.integratedTime ?? null, e.attachment ?? null, timestamps?.[i] ?? null);
+      this.insertMeta().run(logId, first + i, e.kind, e.apiVersion ?? '', e.integratedTime ?? null, e.attachment ?? null, timestamps?.[i] ?? null);
       this.s.insertLeafIndex.run(logId, leafHashPrefix(leafHashes.subarray(32 * i, 32 * i + 32)), first + i);
       for (const key of e.indexKeys ?? []) this.s.insertIndexKey.run(key.type, key.value, logId, first + i);
     }
