@@ -195,7 +195,8 @@ export class Store {
       metaOfLog: db.prepare<[number], { idx: number; kind: string; api_version: string; integrated_time: number | null }>(
         'SELECT idx, kind, api_version, integrated_time FROM entry_meta WHERE log_id = ? ORDER BY idx',
       ),
-      indexesOfKind: db.prepare<[number, string], number>('SELECT idx FROM entry_meta WHERE log_id = ? AND kind = ? ORDER BY idx').pluck(),
+      // `+idx`: ordered by the primary key, SQLite walked every entry of the log for the few of one kind (14 ms at 100 000 entries, not 20 µs).
+      indexesOfKind: db.prepare<[number, string], number>('SELECT idx FROM entry_meta WHERE log_id = ? AND kind = ? ORDER BY +idx').pluck(),
       // A read-only connection to a file an older release left (the audit's) has no set_signature column.
       metaInRange: db.prepare<[number, number, number], MetaRow>(
         `SELECT idx, kind, api_version, integrated_time, attachment, ${hasColumn(db, 'entry_meta', 'set_signature') ? 'set_signature' : 'NULL AS set_signature'}
