@@ -15,7 +15,12 @@ test.describe('explorer', () => {
     await shot(app, testInfo, 'explorer-typed-entry');
   });
 
-  test('a cold load of the explorer fetches no other view’s code; the entry detail comes with the first selection', async ({ app }) => {
+  test('a cold load of the explorer starts with its own code; other views follow it, the entry detail comes with the first selection', async ({ app, workbench }) => {
+    const html = await (await app.request.get(`${workbench.origin}/`)).text();
+    const initial = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(initial.some((s) => s.startsWith('index-'))).toBe(true);
+    expect(initial.filter((s) => /^(Dashboard|DesignerView|ProofViewer|ConsistencyView|EntryDetail|note)-/.test(s))).toEqual([]);
+
     await app.evaluate(() => (window.location.hash = '#/explorer'));
     const scripts: string[] = [];
     app.on('request', (request) => {
@@ -24,8 +29,9 @@ test.describe('explorer', () => {
     await app.reload();
     const list = app.getByRole('listbox', { name: 'Entries' });
     await expect(list.getByRole('option').first()).toBeVisible();
-    expect(scripts.some((s) => s.startsWith('index-'))).toBe(true);
-    expect(scripts.filter((s) => /^(Dashboard|DesignerView|ProofViewer|EntryDetail)-/.test(s))).toEqual([]);
+    // Once the explorer is up, the other views are fetched (so switching needs no round trip); the designer stays on demand.
+    await expect.poll(() => scripts.some((s) => s.startsWith('ConsistencyView-'))).toBe(true);
+    expect(scripts.filter((s) => /^(DesignerView|EntryDetail)-/.test(s))).toEqual([]);
 
     await list.getByRole('option').first().click();
     await expect(app.getByRole('article', { name: 'Entry 0' }).getByRole('status', { name: 'Entry verification: passed' })).toBeVisible();

@@ -5,7 +5,7 @@ import { Explorer } from '../views/explorer/Explorer.js';
 import { AlertCountBadge } from '../views/monitor/AlertCountBadge.js';
 import { MAX_FILE_BYTES } from '../verify/file-limits.js';
 import type { OpenedFile } from '../views/verify/VerifyFile.js';
-import { AuditView, ConsistencyView, Dashboard, DesignerView, ForkView, KeysView, MonitorView, ProofViewer, RemotesView, SignView, VerifyFile } from './lazy-views.js';
+import { AuditView, ConsistencyView, Dashboard, DesignerView, ForkView, KeysView, MonitorView, ProofViewer, RemotesView, SignView, VerifyFile, preloadViews } from './lazy-views.js';
 import { hasCommandModifier, isTypingTarget } from './keys.js';
 import { VIEWS, type Route } from './route.js';
 import { useRoute } from './use-route.js';
@@ -113,6 +113,16 @@ export function App() {
   const [route, navigate] = useRoute();
   const [help, setHelp] = useState(false);
   const [opened, setOpened] = useState<OpenedFile | undefined>(undefined);
+
+  useEffect(() => {
+    // After the first view's first frame, so its own code and data go first.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(preloadViews, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
 
   useEffect(() => {
     const offFile = api.on('file-opened', (file) => {

@@ -14,3 +14,12 @@ export const ForkView = lazyView('the fork view', () => import('../views/forks/F
 export const AuditView = lazyView('the audit view', () => import('../views/audit/AuditView.js').then((m) => m.AuditView));
 export const MonitorView = lazyView('the monitor', () => import('../views/monitor/MonitorView.js').then((m) => m.MonitorView));
 export const DesignerView = lazyView('the type designer', () => import('../views/designer/DesignerView.js').then((m) => m.DesignerView));
+
+/**
+ * Fetches every view but the designer once the page has shown its first view, so switching views
+ * needs no round trip and a view opened after the engine went away still says so itself. The
+ * designer (CodeMirror, ~0.7 MB) stays on demand.
+ */
+export function preloadViews(): void {
+  for (const view of [Dashboard, ProofViewer, ConsistencyView, VerifyFile, SignView, KeysView, RemotesView, ForkView, AuditView, MonitorView]) view.preload();
+}
