@@ -17,8 +17,6 @@ export interface LogEntryContext {
   readonly view?: LogReadView;
 }
 
-export { setPayload };
-
 /** A typed entry with its inclusion proof in the current tree and that tree's signed checkpoint. */
 export interface ProvenEntry {
   readonly stored: StoredEntry & { readonly kind: string; readonly integratedTime: number };
