@@ -26,7 +26,7 @@ export type { TileId, ParsedTilePath, NodeTileAddress } from './tiles.js';
 export { buildTileNodes, tileNode, fullTileRoot, tileBottom, tileNodesLength, tileRowOffset } from './tile-nodes.js';
 export { TileBuilder } from './tile-builder.js';
 export type { TileWrite } from './tile-builder.js';
-export { createTileHashReader, tilesHoldingNodes, tileKey } from './tile-hash-reader.js';
+export { createTileHashReader, createTileLookupReader, tilesHoldingNodes, tileKey } from './tile-hash-reader.js';
 export type { StoredTile } from './tile-hash-reader.js';
 export { entryBundleOffsets, formatEntryBundle, parseEntryBundle, MAX_BUNDLE_ENTRY_SIZE } from './entry-bundle.js';
 export { buildInclusionProof, buildConsistencyProof } from './prove.js';

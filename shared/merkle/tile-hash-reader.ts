@@ -27,6 +27,17 @@ export function tilesHoldingNodes(nodes: readonly NodeId[]): Array<{ level: numb
   return [...seen.values()];
 }
 
+/** Returns the hash of `node` from the tile `tileAt` gives for it; throws hash_missing when there is none. */
+function nodeHash(node: NodeId, tileAt: (level: number, index: number) => StoredTile | undefined): Hash {
+  const a = nodeTileAddress(node.level, node.index);
+  const tile = tileAt(a.tileLevel, a.tileIndex);
+  const hash = tile && tileNode(tile.nodes, tile.width, a.row, a.position);
+  if (!hash) {
+    throw new VerificationError('hash_missing', `stored tree lacks node ${node.level}/${node.index} (tile ${a.tileLevel}/${a.tileIndex})`, { level: node.level, index: node.index });
+  }
+  return hash;
+}
+
 /**
  * Returns a HashReader that fetches all tiles a request needs with one call of `readTiles`
  * (one query in the store) and picks the nodes out of them.
@@ -35,15 +46,31 @@ export function createTileHashReader(readTiles: (tiles: ReadonlyArray<{ level: n
   return {
     readHashes(nodes: readonly NodeId[]): Hash[] {
       const tiles = readTiles(tilesHoldingNodes(nodes));
-      return nodes.map((node) => {
-        const a = nodeTileAddress(node.level, node.index);
-        const tile = tiles.get(tileKey(a.tileLevel, a.tileIndex));
-        const hash = tile && tileNode(tile.nodes, tile.width, a.row, a.position);
-        if (!hash) {
-          throw new VerificationError('hash_missing', `stored tree lacks node ${node.level}/${node.index} (tile ${a.tileLevel}/${a.tileIndex})`, { level: node.level, index: node.index });
+      const tileAt = (level: number, index: number) => tiles.get(tileKey(level, index));
+      return nodes.map((node) => nodeHash(node, tileAt));
+    },
+  };
+}
+
+/**
+ * Returns a HashReader that asks `tileAt` for each node's tile (for callers whose tiles are in
+ * memory). A proof's nodes come grouped by tile, so the last tile is asked for once per group.
+ */
+export function createTileLookupReader(tileAt: (level: number, index: number) => StoredTile | undefined): HashReader {
+  return {
+    readHashes(nodes: readonly NodeId[]): Hash[] {
+      let lastLevel = -1;
+      let lastIndex = -1;
+      let lastTile: StoredTile | undefined;
+      const sameOrNext = (level: number, index: number) => {
+        if (level !== lastLevel || index !== lastIndex) {
+          lastTile = tileAt(level, index);
+          lastLevel = level;
+          lastIndex = index;
         }
-        return hash;
-      });
+        return lastTile;
+      };
+      return nodes.map((node) => nodeHash(node, sameOrNext));
     },
   };
 }

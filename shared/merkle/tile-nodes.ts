@@ -7,8 +7,16 @@ import { TILE_HEIGHT, TILE_WIDTH } from './tiles.js';
  * any node of a tile directly instead of rehashing up to 255 nodes per tile.
  */
 
+/** Row offsets of a full tile (every tile but the right edge's): proofs look them up per node. */
+const FULL_TILE_ROW_OFFSETS = Array.from({ length: TILE_HEIGHT + 1 }, (_, row) => {
+  let offset = 0;
+  for (let r = 0; r < row; r++) offset += TILE_WIDTH >> r;
+  return offset * HASH_SIZE;
+});
+
 /** Returns the byte offset of row `row` in a tile-with-interior of `width` hashes. */
 export function tileRowOffset(width: number, row: number): number {
+  if (width === TILE_WIDTH) return FULL_TILE_ROW_OFFSETS[row]!;
   let offset = 0;
   for (let r = 0; r < row; r++) offset += Math.floor(width / 2 ** r);
   return offset * HASH_SIZE;
@@ -40,7 +48,7 @@ export function buildTileNodes(bottom: Uint8Array, hasher: MerkleHasher): Uint8A
 
 /** Returns the hash at (row, position) of a tile-with-interior, or undefined if the tile lacks it. */
 export function tileNode(nodes: Uint8Array, width: number, row: number, position: number): Hash | undefined {
-  if (position >= Math.floor(width / 2 ** row)) return undefined;
+  if (position >= width >> row) return undefined;
   const offset = tileRowOffset(width, row) + position * HASH_SIZE;
   return nodes.subarray(offset, offset + HASH_SIZE);
 }

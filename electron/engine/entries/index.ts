@@ -1,7 +1,7 @@
 export { createKindRegistry } from './kind-registry.js';
 export type { KindRegistry } from './kind-registry.js';
 export { parseProposedEntry } from './proposed-entry.js';
-export { rekorLogEntry, provenEntry } from './log-entry.js';
+export { rekorLogEntry, rekorLogEntryJson, provenEntry } from './log-entry.js';
 // The SET payload lives with the log that signs it at integration; entries' callers know it from here.
 export { setPayload } from '../log/index.js';
 export type { LogEntryContext, ProvenEntry } from './log-entry.js';

@@ -12,12 +12,14 @@
  */
 
 import { InputError, NotFoundError } from '../../../shared/api/index.js';
+import { bytesEqual } from '../../../shared/encoding/index.js';
 import {
+  HASH_SIZE,
   TILE_WIDTH,
   buildInclusionProof,
-  createTileHashReader,
+  createTileLookupReader,
   entryBundleOffsets,
-  tileKey,
+  tileBottom,
   treeRoot,
   type FoldMemo,
   type Hash,
@@ -25,6 +27,7 @@ import {
   type MerkleHasher,
   type StoredTile,
 } from '../../../shared/merkle/index.js';
+import { LruMap } from '../store/lru-map.js';
 import { storedEntry, type CheckpointRecord, type EntryMeta, type LogRecord, type Store, type StoredEntry } from '../store/index.js';
 import type { InclusionProof, LocalLog } from './local-log.js';
 
@@ -43,14 +46,26 @@ export interface LogReadViewOptions {
   readonly nowMs?: () => number;
 }
 
+/** A stored entry with the leaf hash the tree holds for it, and whether its body still hashes to that leaf. */
+export interface CheckedEntry {
+  readonly stored: StoredEntry;
+  readonly leafHash: Hash;
+  readonly matchesLeaf: boolean;
+}
+
 /**
- * An entry bundle as read once: its bytes and where each entry starts; entries' metadata is read
- * when first asked for, META_CHUNK rows at a time (not the bundle's 256: a miss stays cheap).
+ * An entry bundle as read once: its bytes, where each entry starts, and which entries hash to the
+ * leaves the tree stores (checked once, for the whole bundle, when it is read). Entries' metadata
+ * is read when first asked for, META_CHUNK rows at a time (not the bundle's 256: a miss stays cheap).
  */
 interface CachedBundle {
   readonly index: number;
   readonly bundle: Uint8Array;
   readonly offsets: Uint32Array;
+  /** The level-0 tile's leaf hashes, as stored when the bundle was read. */
+  readonly leaves: Uint8Array;
+  /** Per entry: 1 when its body hashes to its stored leaf. */
+  readonly matchesLeaf: Uint8Array;
   /** Per entry: its entry_meta row, null for a raw entry, undefined until read. */
   readonly meta: Array<EntryMeta | null | undefined>;
   readonly bytes: number;
@@ -65,23 +80,31 @@ interface HeadState {
   rootFromTiles?: Hash;
   /** Right-edge sibling hashes folded for proofs in this head's tree. */
   readonly folds: FoldMemo;
-  /** Right-edge tiles and bundle as read for this head (they grow with the log, so they live as long as the head). */
-  readonly partialTiles: Map<string, StoredTile>;
+  /** Right-edge tiles (key: tileNumber) and bundle as read for this head (they grow with the log, so they live as long as the head). */
+  readonly partialTiles: Map<number, StoredTile>;
   rightBundle?: CachedBundle;
 }
 
 /** Entries whose metadata one query reads: a cold read stays cheap, a warm bundle needs few queries. */
 const META_CHUNK = 32;
 
-/** Rough per-entry cost of a cached bundle beyond its bytes (offset, metadata once read), for the cache budget. */
-const ENTRY_OVERHEAD_BYTES = 96;
+/** Rough per-entry cost of a cached bundle beyond its bytes (offset, leaf, metadata once read), for the cache budget. */
+const ENTRY_OVERHEAD_BYTES = 128;
+
+/** Full tiles the view keeps (references; with their interior a level-0 tile is 16 KiB). */
+const FULL_TILES_KEPT = 4096;
+
+/** Returns a number naming tile (level, index): tile levels stay below 8 for any tree of < 2⁶⁴ leaves. */
+function tileNumber(level: number, index: number): number {
+  return index * 8 + level;
+}
 
 export class LogReadView {
   private state: HeadState | undefined;
-  private readonly bundles = new Map<number, CachedBundle>();
-  private bundleBytes = 0;
-  private readonly maxStaleMs: number;
+  private readonly bundles: LruMap<number, CachedBundle>;
+  private readonly fullTiles = new LruMap<number, StoredTile>(FULL_TILES_KEPT);
   private readonly bundleCacheBytes: number;
+  private readonly maxStaleMs: number;
   private readonly nowMs: () => number;
   private readonly reader: HashReader;
 
@@ -91,8 +114,9 @@ export class LogReadView {
   ) {
     this.maxStaleMs = options.maxStaleMs ?? 0;
     this.bundleCacheBytes = options.bundleCacheBytes ?? 0;
+    this.bundles = new LruMap(this.bundleCacheBytes);
     this.nowMs = options.nowMs ?? (() => performance.now());
-    this.reader = createTileHashReader((tiles) => this.readTiles(tiles));
+    this.reader = createTileLookupReader((level, index) => this.tileAt(level, index));
   }
 
   /** Returns the committed head, re-read only when a commit may have moved it. */
@@ -105,13 +129,28 @@ export class LogReadView {
    * when the tree has no such entry.
    */
   entry(index: number, head: LogHead = this.head()): StoredEntry | undefined {
+    return this.checkedEntry(index, head)?.stored;
+  }
+
+  /**
+   * Returns stored entry `index` of the tree as of `head` with its stored leaf hash and whether its
+   * body hashes to it (never answer for a body the tree did not commit to), or undefined when the
+   * tree has no such entry. Cached bundles are checked once, as a whole, when read.
+   */
+  checkedEntry(index: number, head: LogHead = this.head()): CheckedEntry | undefined {
     if (!Number.isSafeInteger(index) || index < 0 || index >= head.record.treeSize) return undefined;
-    if (this.bundleCacheBytes === 0) return this.deps.store.entries(head.record.id, index, index + 1)[0];
+    if (this.bundleCacheBytes === 0) {
+      const stored = this.deps.store.entries(head.record.id, index, index + 1)[0];
+      if (!stored) return undefined;
+      const leafHash = this.leafHash(index);
+      return { stored, leafHash, matchesLeaf: bytesEqual(this.deps.hasher.hashLeaf(stored.body), leafHash) };
+    }
     const bundle = this.bundle(Math.floor(index / TILE_WIDTH), head.record.id);
     const slot = index % TILE_WIDTH;
-    if (!bundle || slot + 1 >= bundle.offsets.length) return undefined;
+    if (!bundle || slot + 1 >= bundle.offsets.length || (slot + 1) * HASH_SIZE > bundle.leaves.length) return undefined;
     if (bundle.meta[slot] === undefined) this.readMeta(bundle, head.record.id, slot);
-    return storedEntry(index, bundle.bundle.subarray(bundle.offsets[slot]! + 2, bundle.offsets[slot + 1]!), bundle.meta[slot] ?? undefined);
+    const stored = storedEntry(index, bundle.bundle.subarray(bundle.offsets[slot]! + 2, bundle.offsets[slot + 1]!), bundle.meta[slot] ?? undefined);
+    return { stored, leafHash: bundle.leaves.subarray(slot * HASH_SIZE, (slot + 1) * HASH_SIZE), matchesLeaf: bundle.matchesLeaf[slot] === 1 };
   }
 
   /** Returns the inclusion proof of entry `index` in the tree of `treeSize` (at most the head's size). */
@@ -147,39 +186,40 @@ export class LogReadView {
     const othersStamp = this.deps.store.othersCommitStamp();
     const record = this.deps.log.record();
     const checkpoint = this.deps.store.checkpointAtSize(record.id, record.treeSize);
-    this.state = { head: { record, checkpoint }, ownCommits, othersStamp, checkedAtMs: now, partialTiles: new Map(), folds: new Map() };
+    this.state = { head: { record, checkpoint }, ownCommits, othersStamp, checkedAtMs: now, partialTiles: new Map<number, StoredTile>(), folds: new Map() };
     return this.state;
   }
 
-  /** Tiles for the current head: full ones through the Store's cache, partial ones kept until the head moves. */
-  private readTiles(tiles: ReadonlyArray<{ level: number; index: number }>): Map<string, StoredTile> {
-    const { partialTiles } = this.currentState();
-    const logId = this.state!.head.record.id;
-    const missing = tiles.filter((t) => !partialTiles.has(tileKey(t.level, t.index)));
-    const found = missing.length > 0 ? this.deps.store.readTiles(logId, missing) : new Map<string, StoredTile>();
-    for (const [key, tile] of found) if (tile.width < TILE_WIDTH) partialTiles.set(key, tile);
-    for (const t of tiles) {
-      const key = tileKey(t.level, t.index);
-      const partial = partialTiles.get(key);
-      if (partial) found.set(key, partial);
-    }
-    return found;
+  /** Returns the stored leaf hash of entry `index` (hash_missing when the tree lacks it). */
+  private leafHash(index: number): Hash {
+    return this.reader.readHashes([{ level: 0, index }])[0]!;
+  }
+
+  /** Returns a tile of the current head: full ones kept across heads (they never change), partial ones until the head moves. */
+  private tileAt(level: number, index: number): StoredTile | undefined {
+    const key = tileNumber(level, index);
+    const full = this.fullTiles.get(key);
+    if (full) return full;
+    const { partialTiles, head } = this.currentState();
+    const partial = partialTiles.get(key);
+    if (partial) return partial;
+    const tile = this.deps.store.readTiles(head.record.id, [{ level, index }]).values().next().value;
+    if (!tile) return undefined;
+    // Inside a transaction a tile may yet be rolled back: only committed full tiles are kept.
+    if (tile.width < TILE_WIDTH) partialTiles.set(key, tile);
+    else if (!this.deps.store.db.inTransaction) this.fullTiles.set(key, tile);
+    return tile;
   }
 
   private bundle(bundleIndex: number, logId: number): CachedBundle | undefined {
     const cached = this.bundles.get(bundleIndex);
-    if (cached) {
-      // Least recently used goes first out: re-insert on every hit.
-      this.bundles.delete(bundleIndex);
-      this.bundles.set(bundleIndex, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const state = this.currentState();
     if (state.rightBundle?.index === bundleIndex) return state.rightBundle;
     const read = this.readBundle(logId, bundleIndex);
     if (!read) return undefined;
     if (read.offsets.length - 1 < TILE_WIDTH) state.rightBundle = read;
-    else this.remember(read);
+    else this.bundles.set(bundleIndex, read, read.bytes);
     return read;
   }
 
@@ -192,22 +232,20 @@ export class LogReadView {
     for (const m of this.deps.store.entryMetaInRange(logId, start + from, start + to)) bundle.meta[m.index - start] = m;
   }
 
+  /** Reads a bundle and checks all its entries against the level-0 tile of the current head at once (batch hashing). */
   private readBundle(logId: number, bundleIndex: number): CachedBundle | undefined {
     const row = this.deps.store.entryBundle(logId, bundleIndex);
     if (!row) return undefined;
     const offsets = entryBundleOffsets(row.bundle, row.width);
-    return { index: bundleIndex, bundle: row.bundle, offsets, meta: [], bytes: row.bundle.byteLength + row.width * ENTRY_OVERHEAD_BYTES };
-  }
-
-  private remember(bundle: CachedBundle): void {
-    if (bundle.bytes > this.bundleCacheBytes) return;
-    while (this.bundleBytes + bundle.bytes > this.bundleCacheBytes) {
-      const [oldestIndex, oldest] = this.bundles.entries().next().value!;
-      this.bundles.delete(oldestIndex);
-      this.bundleBytes -= oldest.bytes;
+    const tile = this.tileAt(0, bundleIndex);
+    const leaves = tile ? tileBottom(tile.nodes, tile.width) : new Uint8Array(0);
+    const matchesLeaf = new Uint8Array(row.width);
+    const hashes = this.deps.hasher.hashEntryBundle(row.bundle, row.width);
+    for (let slot = 0; (slot + 1) * HASH_SIZE <= Math.min(leaves.length, hashes.length); slot++) {
+      const at = slot * HASH_SIZE;
+      matchesLeaf[slot] = bytesEqual(hashes.subarray(at, at + HASH_SIZE), leaves.subarray(at, at + HASH_SIZE)) ? 1 : 0;
     }
-    this.bundles.set(bundle.index, bundle);
-    this.bundleBytes += bundle.bytes;
+    return { index: bundleIndex, bundle: row.bundle, offsets, leaves, matchesLeaf, meta: [], bytes: row.bundle.byteLength + row.width * ENTRY_OVERHEAD_BYTES };
   }
 }
 

@@ -29,7 +29,12 @@ export function plainNotFound(path: string): HttpRefusal {
 
 /** Returns a JSON answer. */
 export function jsonAnswer(status: number, value: unknown, headers?: Readonly<Record<string, string>>): HttpAnswer {
-  return { status, contentType: JSON_TYPE, body: JSON.stringify(value), ...(headers === undefined ? {} : { headers }) };
+  return jsonTextAnswer(status, JSON.stringify(value), headers);
+}
+
+/** Returns a JSON answer already serialised. */
+export function jsonTextAnswer(status: number, json: string, headers?: Readonly<Record<string, string>>): HttpAnswer {
+  return { status, contentType: JSON_TYPE, body: json, ...(headers === undefined ? {} : { headers }) };
 }
 
 /**
@@ -68,12 +73,15 @@ export function tryParseJson(body: Buffer): { ok: true; value: unknown; text: st
   }
 }
 
-/** Writes `answer` (no body for HEAD). */
+/**
+ * Writes `answer` (no body for HEAD). Text goes out as a string: node:http then sends headers and
+ * body in one write, with no Buffer made for the body.
+ */
 export function send(req: IncomingMessage, res: ServerResponse, answer: HttpAnswer): void {
-  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+  const body = answer.body;
   res.writeHead(answer.status, {
     'Content-Type': answer.contentType,
-    'Content-Length': body.byteLength,
+    'Content-Length': typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
     'X-Content-Type-Options': 'nosniff',
     ...(answer.headers ?? {}),
   });

@@ -6,8 +6,8 @@
 import { ConflictError, NotFoundError, type RekorLogEntryMap } from '../../../shared/api/index.js';
 import { fromHex, toHex } from '../../../shared/encoding/index.js';
 import { nodeHasher } from '../crypto/index.js';
-import { rekorLogEntry, type AppendedEntry } from '../entries/index.js';
-import { HttpRefusal, jsonAnswer, tryParseJson, type HttpAnswer } from './http-exchange.js';
+import { rekorLogEntry, rekorLogEntryJson, type AppendedEntry } from '../entries/index.js';
+import { HttpRefusal, jsonAnswer, jsonTextAnswer, tryParseJson, type HttpAnswer } from './http-exchange.js';
 import { rekorV1Error, schemaViolation } from './rekor-errors.js';
 import type { ServeContext } from './serve-context.js';
 import { integerParam, type ServeRequest } from './serve-request.js';
@@ -53,14 +53,13 @@ export async function createLogEntry(req: ServeRequest, ctx: ServeContext): Prom
     if (uuid === undefined) throw error;
     throw rekorV1Error(409, `an equivalent entry already exists in the transparency log with UUID ${uuid}`, { Location: entryLocation(uuid) });
   }
-  const answer = rekorLogEntry(ctx.entries, appended.logIndex);
-  return jsonAnswer(201, answer, { Location: entryLocation(appended.uuid), ETag: appended.uuid });
+  return jsonTextAnswer(201, rekorLogEntryJson(ctx.entries, appended.logIndex), { Location: entryLocation(appended.uuid), ETag: appended.uuid });
 }
 
 /** GET /api/v1/log/entries?logIndex=N. */
 export function getLogEntryByIndex(req: ServeRequest, ctx: ServeContext): HttpAnswer {
   const logIndex = integerParam(req.query, 'logIndex', { minimum: 0, required: true });
-  return jsonAnswer(200, rekorLogEntry(ctx.entries, logIndex));
+  return jsonTextAnswer(200, rekorLogEntryJson(ctx.entries, logIndex));
 }
 
 /**
@@ -85,7 +84,7 @@ function indexOfLeafHash(leafHash: Uint8Array, ctx: ServeContext): number {
 
 /** GET /api/v1/log/entries/{entryUUID}. */
 export function getLogEntryByUuid(req: ServeRequest, ctx: ServeContext): HttpAnswer {
-  return jsonAnswer(200, rekorLogEntry(ctx.entries, indexOfLeafHash(leafHashOfUuid(req.params[0]!, ctx), ctx)));
+  return jsonTextAnswer(200, rekorLogEntryJson(ctx.entries, indexOfLeafHash(leafHashOfUuid(req.params[0]!, ctx), ctx)));
 }
 
 function listOf(query: Record<string, unknown>, name: string): unknown[] | undefined {

@@ -3,6 +3,7 @@ import { TILE_WIDTH, formatEntryBundle, parseEntryBundle, tileKey } from '../../
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import { IndexSearch, type IndexKeyFilter, type IndexMatch, type IndexSearchOptions } from './index-search.js';
+import { LruMap } from './lru-map.js';
 import { runMigrations } from './migrations.js';
 
 export type { IndexKeyFilter, IndexMatch, IndexSearchOptions } from './index-search.js';
@@ -161,7 +162,7 @@ export function leafHashPrefix(leafHash: Uint8Array): number {
 export class Store {
   private readonly s;
   /** Recently read full tiles (immutable), so proofs skip SQLite for the top of the tree. */
-  private readonly fullTiles = new Map<string, StoredTile>();
+  private readonly fullTiles = new LruMap<string, StoredTile>(FULL_TILE_CACHE_SIZE);
 
   private readonly indexSearch: IndexSearch;
 
@@ -389,9 +390,6 @@ export class Store {
       const cacheKey = `${logId}/${t.level}/${t.index}`;
       const cached = this.fullTiles.get(cacheKey);
       if (cached) {
-        // Least recently used goes first out: re-insert on every hit.
-        this.fullTiles.delete(cacheKey);
-        this.fullTiles.set(cacheKey, cached);
         found.set(tileKey(t.level, t.index), cached);
         continue;
       }
@@ -401,10 +399,7 @@ export class Store {
       found.set(tileKey(t.level, t.index), tile);
       // Full tiles never change once written; outside a transaction they are committed, so caching
       // them cannot keep a tile that a rollback removes.
-      if (row.width === TILE_WIDTH && !this.db.inTransaction) {
-        if (this.fullTiles.size >= FULL_TILE_CACHE_SIZE) this.fullTiles.delete(this.fullTiles.keys().next().value!);
-        this.fullTiles.set(cacheKey, tile);
-      }
+      if (row.width === TILE_WIDTH && !this.db.inTransaction) this.fullTiles.set(cacheKey, tile);
     }
     return found;
   }

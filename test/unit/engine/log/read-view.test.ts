@@ -87,4 +87,25 @@ describe('LogReadView', () => {
     expect(lagging.head().record.treeSize).toBe(15);
     expectSameAsLog(lagging, [0, 9, 10, 14]);
   });
+
+  describe('given a stored body altered after it was logged', () => {
+    it('marks only that entry as not matching its leaf, with a bundle cache and without, full bundle and right edge', () => {
+      wb.localLog().append(typedEntries(300, 0));
+      // Flip one byte of entry 5's body (full bundle 0) and of entry 290's (the partial bundle 1).
+      for (const [bundleIndex, slot] of [[0, 5], [1, 290 - 256]] as const) {
+        const row = wb.store.db.prepare('SELECT bundle FROM entry_bundles WHERE idx = ?').get(bundleIndex) as { bundle: Buffer };
+        const bundle = Buffer.from(row.bundle);
+        let offset = 0;
+        for (let i = 0; i < slot; i++) offset += 2 + bundle.readUInt16BE(offset);
+        bundle[offset + 2]! ^= 1;
+        wb.store.db.prepare('UPDATE entry_bundles SET bundle = ? WHERE idx = ?').run(bundle, bundleIndex);
+      }
+      for (const view of [viewOf(wb), viewOf(wb, { bundleCacheBytes: 0 })]) {
+        const matches = (index: number) => view.checkedEntry(index)?.matchesLeaf;
+        expect([4, 5, 6, 255, 256, 289, 290, 299].map(matches)).toEqual([true, false, true, true, true, true, false, true]);
+        // The leaf is the tree's, not the altered body's hash.
+        expect(toHex(view.checkedEntry(5)!.leafHash)).toBe(toHex(view.proveInclusion(5, 300).leafHash));
+      }
+    });
+  });
 });
