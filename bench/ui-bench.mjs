@@ -17,7 +17,8 @@
 //        16 ms target is read against.
 //      Scripts: a steady wheel-like scroll (200 px a frame, 600 frames) and a fling across the whole
 //      log (1/120 of it a frame, 120 frames, every frame needing a page the engine has not sent yet).
-//      Long Animation Frames (PerformanceObserver 'long-animation-frame', > 50 ms) are counted too.
+//      Long Animation Frames (PerformanceObserver 'long-animation-frame', > 50 ms) are counted too,
+//      and, after the last step, how long until every row on screen is shown in full (fullRowsAfterMs).
 // Knobs: BENCH_UI_ENTRIES (default 1000000), BENCH_UI_LOADS (default 7 cold loads), PROVWB_CHROMIUM.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -165,11 +166,23 @@ function scrollScript(page, script) {
         el.querySelector('[role="option"]:last-child')?.getBoundingClientRect();
         work.push(performance.now() - t0);
       }
-      // Let the last frames' pages arrive, then check the rows are real (not placeholders).
-      await new Promise((r) => setTimeout(r, 500));
+      // Let the last frames' pages arrive, then check the rows are real (not placeholders). Meanwhile,
+      // reported only: when the rows on screen were all in full (none skimmed or waiting for its page).
+      const stopped = performance.now();
+      let fullRowsAfterMs = null;
+      const fullRows = () => el.querySelector('[role="option"].skim, [role="option"] .placeholder') === null;
+      await new Promise((r) => {
+        const poll = () => {
+          if (fullRows()) fullRowsAfterMs = performance.now() - stopped;
+          if (fullRowsAfterMs === null && performance.now() - stopped < 500) requestAnimationFrame(poll);
+          else r();
+        };
+        poll();
+      });
+      await new Promise((r) => setTimeout(r, Math.max(0, 500 - (performance.now() - stopped))));
       observer?.disconnect();
       const options = [...el.querySelectorAll('[role="option"]')];
-      return { deltas, work, longFrames: loaf, loafSupported: observer !== undefined, rowsInDom: options.length, lastRowText: options.at(-1)?.textContent ?? '' };
+      return { deltas, work, longFrames: loaf, loafSupported: observer !== undefined, rowsInDom: options.length, lastRowText: options.at(-1)?.textContent ?? '', fullRowsAfterMs };
     },
     { sel: LIST, script },
   );
@@ -199,6 +212,8 @@ async function scrollFrames(browser, ui, label) {
       longAnimationFrames: run.loafSupported ? { count: run.longFrames.length, maxMs: run.longFrames.length ? round(Math.max(...run.longFrames)) : null } : 'not supported by this Chromium',
       rowsInDom: run.rowsInDom,
       lastRowText: run.lastRowText.slice(0, 60),
+      // A fling draws rows as their index only and loads their pages once it stops: how long after the last step.
+      fullRowsAfterMs: run.fullRowsAfterMs === null ? 'not within 500 ms' : round(run.fullRowsAfterMs, 1),
     };
     log(`${label} ${script.name}: work p50 ${w.p50Ms} / p95 ${w.p95Ms} ms; interval p50 ${s.p50Ms} / p95 ${s.p95Ms} ms`);
   }
@@ -246,6 +261,7 @@ try {
     flingScrollMeetsTarget: results.scroll.fling.workPerFrame.p95Ms < TARGETS.scrollFrameP95Ms,
     steadyFrameIntervalP95Ms: results.scroll.steady.frameInterval.p95Ms,
     flingFrameIntervalP95Ms: results.scroll.fling.frameInterval.p95Ms,
+    flingFullRowsAfterMs: results.scroll.fling.fullRowsAfterMs,
     droppedFramesSteady: results.scroll.steady.over33Ms,
     droppedFramesFling: results.scroll.fling.over33Ms,
     loadNote: 'figures are from one run on a shared 2-core machine; compare loadavg above: at a load of 2 × cores the page gets a fraction of a core',

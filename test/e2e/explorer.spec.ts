@@ -132,5 +132,51 @@ test.describe('explorer', () => {
       await expect(app.getByRole('article', { name: 'Entry 500000' }).getByRole('status', { name: 'Entry verification: passed' })).toBeVisible();
       await shot(app, testInfo, 'explorer-million');
     });
+
+    test('a fling draws each row as its index only and loads no page until the list settles', async ({ app, workbench }) => {
+      await app.goto(`${workbench.origin}/#/explorer`);
+      const list = app.getByRole('listbox', { name: 'Entries' });
+      await expect(list.getByRole('option').first()).toContainText('entry 0');
+      const pageLoads: string[] = [];
+      app.on('request', (request) => {
+        if (request.url().endsWith('/api/call/entries.list')) pageLoads.push(request.postData() ?? '');
+      });
+
+      // As the ui bench's fling: each frame jumps 1/60 of the log, its scroll event delivered at once.
+      const frames = await list.evaluate(async (el) => {
+        const seen: Array<{ rows: number; skim: number; indexOnly: boolean; labelled: boolean }> = [];
+        for (let i = 1; i <= 30; i++) {
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          el.scrollTop = ((el.scrollHeight - el.clientHeight) * i) / 60;
+          el.dispatchEvent(new Event('scroll'));
+          const rows = Array.from(el.querySelectorAll<HTMLElement>('[role="option"]'));
+          seen.push({
+            rows: rows.length,
+            skim: rows.filter((r) => r.classList.contains('skim')).length,
+            indexOnly: rows.every((r) => r.children.length === 0 && r.textContent === Number(r.dataset.logIndex).toLocaleString('en-US')),
+            labelled: rows.every((r) => r.getAttribute('aria-label') === `Entry ${r.dataset.logIndex}` && r.hasAttribute('aria-posinset') && r.hasAttribute('aria-selected')),
+          });
+        }
+        return seen;
+      });
+      // The first long jump may be a lone one (End, a jump to an index): it shows full rows. From the
+      // second on the list skims: the rows on screen only, each an option with its index alone.
+      for (const frame of frames.slice(1)) {
+        expect(frame.skim).toBe(frame.rows);
+        expect(frame.indexOnly).toBe(true);
+        expect(frame.labelled).toBe(true);
+      }
+      expect(Math.max(...frames.map((f) => f.rows))).toBeLessThan(45);
+      expect(pageLoads).toEqual([]);
+
+      // Settled: the rows on screen load and show in full.
+      const middle = Math.round((30 / 60) * (BIG_SIZE - 1));
+      await expect(list.locator('.skim')).toHaveCount(0);
+      const shown = list.locator('[role="option"]').nth(5);
+      const index = Number(await shown.getAttribute('data-log-index'));
+      expect(Math.abs(index - middle)).toBeLessThan(60);
+      await expect(shown).toContainText(`entry ${index}`);
+      expect(pageLoads).toHaveLength(1);
+    });
   });
 });

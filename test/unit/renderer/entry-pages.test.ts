@@ -64,6 +64,18 @@ describe('EntryPages', () => {
     expect(pages.error()).toBeInstanceOf(Error);
   });
 
+  it('loads nothing for a range withdrawn before its loads start (the list skimmed past it), and the next range asked for as usual', async () => {
+    const loads: number[] = [];
+    const pages = new EntryPages(async (start, count) => (loads.push(start), rows(start, count)), { delayMs: 1 });
+    pages.ensure(40 * PAGE_ROWS, 40 * PAGE_ROWS + 30);
+    pages.withdraw();
+    await settle();
+    expect(loads).toEqual([]);
+    pages.ensure(90 * PAGE_ROWS, 90 * PAGE_ROWS + 30);
+    await settle();
+    expect(loads).toEqual([90 * PAGE_ROWS]);
+  });
+
   it('counts each change of the loaded rows, so a list re-renders once per answer', async () => {
     const pages = new EntryPages(async (start, count) => rows(start, count), { delayMs: 1 });
     let heard = 0;

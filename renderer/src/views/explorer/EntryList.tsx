@@ -1,8 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useReducer, useRef, type KeyboardEvent } from 'react';
 import type { EntryRowDto } from '../../../../shared/api/index.js';
 import { hasCommandModifier } from '../../app/keys.js';
 import { formatBytes, formatCount, formatTimeShort } from '../../format/format.js';
+import { SkimDetector } from './skimming.js';
 
 export const ROW_HEIGHT = 26;
 
@@ -17,7 +18,10 @@ export interface EntryListProps {
   onSelect(position: number): void;
   /** Enter or double-click: open the proof viewer. */
   onOpen(position: number): void;
+  /** The rows on screen changed; not called while the list skims past rows (see SkimDetector). */
   onVisibleRange?(first: number, last: number): void;
+  /** The list started skimming: the range reported last is no longer wanted. */
+  onSkim?(): void;
   readonly label: string;
   /** Changes when loaded rows change, so the visible rows re-render. */
   readonly version: number;
@@ -58,13 +62,15 @@ interface EntryRowProps {
   readonly logIndex: number;
   readonly selected: boolean;
   readonly setSize: number;
+  /** The list is skimming: the row shows its index only, as one text node (see SkimDetector). */
+  readonly skim: boolean;
   onSelect(position: number): void;
   onOpen(position: number): void;
 }
 
 // Memoized with stable callbacks: while scrolling, rows already on screen keep their props, so only
 // the rows coming into view render (the ui bench's steady scroll moves ~8 rows a frame of ~38).
-const EntryRow = memo(function EntryRow({ position, startPx, row, logIndex, selected, setSize, onSelect, onOpen }: EntryRowProps) {
+const EntryRow = memo(function EntryRow({ position, startPx, row, logIndex, selected, setSize, skim, onSelect, onOpen }: EntryRowProps) {
   return (
     <div
       id={`entry-row-${position}`}
@@ -74,12 +80,12 @@ const EntryRow = memo(function EntryRow({ position, startPx, row, logIndex, sele
       aria-setsize={setSize}
       aria-label={`Entry ${logIndex}`}
       data-log-index={logIndex}
-      className="list-row"
+      className={skim ? 'list-row skim' : 'list-row'}
       style={{ transform: `translateY(${startPx}px)` }}
       onMouseDown={() => onSelect(position)}
       onDoubleClick={() => onOpen(position)}
     >
-      <RowCells row={row} logIndex={logIndex} />
+      {skim ? formatCount(logIndex) : <RowCells row={row} logIndex={logIndex} />}
     </div>
   );
 });
@@ -91,14 +97,22 @@ const EntryRow = memo(function EntryRow({ position, startPx, row, logIndex, sele
  */
 export const EntryList = forwardRef<EntryListHandle, EntryListProps>(function EntryList(props, ref) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Skimming is read from the virtualizer's own state (it holds the new offset when a scroll
+  // renders), not the DOM: a layout read here would force a layout mid-scroll.
+  const instance = useRef<Virtualizer<HTMLDivElement, Element>>(null);
+  const skimDetector = useRef<SkimDetector>(null);
+  skimDetector.current ??= new SkimDetector();
+  const skimming = instance.current !== null && skimDetector.current.update(instance.current.scrollOffset ?? 0, instance.current.scrollRect?.height ?? 0, performance.now());
   const virtualizer = useVirtualizer({
     count: props.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     // Rows beyond the viewport are laid out and painted on every frame that changes the list: a
     // few cover a wheel step (~4 rows); a dozen each side made a fling frame half again as costly.
-    overscan: 4,
+    // A skimming frame's rows are all gone by the next: none beyond the viewport.
+    overscan: skimming ? 0 : 4,
   });
+  instance.current = virtualizer;
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
   // The callers' handlers may be new on each render; the rows get stable ones so their memo holds.
   const latest = useRef(props);
@@ -109,10 +123,24 @@ export const EntryList = forwardRef<EntryListHandle, EntryListProps>(function En
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index;
   const last = items[items.length - 1]?.index;
+
+  const [, settle] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!skimming) return;
+    // Re-render once the list has settled, so the rows on screen come back in full.
+    const timer = setTimeout(settle, skimDetector.current!.settlesIn(performance.now()) + 1);
+    return () => clearTimeout(timer);
+  });
+
   const onVisibleRange = props.onVisibleRange;
   useEffect(() => {
-    if (first !== undefined && last !== undefined) onVisibleRange?.(first, last);
-  }, [first, last, onVisibleRange, props.count]);
+    // Rows only passed over while skimming are not loaded: the range is asked for once the list settles.
+    if (first !== undefined && last !== undefined && !skimming) onVisibleRange?.(first, last);
+  }, [first, last, onVisibleRange, props.count, skimming]);
+  const onSkim = props.onSkim;
+  useEffect(() => {
+    if (skimming) onSkim?.();
+  }, [skimming, onSkim]);
 
   const mounted = useRef(false);
   useEffect(() => {
@@ -167,10 +195,11 @@ export const EntryList = forwardRef<EntryListHandle, EntryListProps>(function En
             key={item.key}
             position={item.index}
             startPx={item.start}
-            row={props.rowAt(item.index)}
+            row={skimming ? undefined : props.rowAt(item.index)}
             logIndex={props.logIndexAt(item.index)}
             selected={item.index === props.selected}
             setSize={props.count}
+            skim={skimming}
             onSelect={onSelect}
             onOpen={onOpen}
           />

@@ -30,6 +30,7 @@ export const LogEntryList = memo(
       },
       [pages, windowStart, count],
     );
+    const onSkim = useCallback(() => pages.withdraw(), [pages]);
     return (
       <EntryList
         ref={ref}
@@ -41,6 +42,7 @@ export const LogEntryList = memo(
         onSelect={onSelect}
         onOpen={onOpen}
         onVisibleRange={onVisibleRange}
+        onSkim={onSkim}
         version={version}
       />
     );

@@ -60,6 +60,11 @@ export class EntryPages {
     if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.options.delayMs ?? 30);
   }
 
+  /** Drops the range asked for if its loads have not started: the list skimmed past it. */
+  withdraw(): void {
+    this.wanted = undefined;
+  }
+
   /** Forgets the page holding `index` and all after it (the log grew past a partial page). */
   invalidateFrom(index: number): void {
     const firstPage = Math.floor(index / PAGE_ROWS);
