@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toHex } from '../../shared/encoding/index.js';
 import { nodeHasher } from '../../electron/engine/crypto/index.js';
 import { addRemote } from '../../electron/engine/remote/remotes.js';
@@ -16,11 +16,9 @@ import { requireGotlog, runGotlog, describeGotlog } from '../helpers/gotlog.js';
 import { startGotlogServer, type GotlogServer } from '../helpers/gotlog-server.js';
 import { tempDir, tempWorkbench } from '../helpers/temp-workbench.js';
 import { sharedRoot } from '../helpers/testdata.js';
+import { cleanupsAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 function workbench() {
   const wb = tempWorkbench('provwb.test/mirror');

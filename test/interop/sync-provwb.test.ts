@@ -3,7 +3,7 @@
  * (paging `retrieve`, checking each entry's SET and inclusion proof) and as Rekor v2 (tiles whose
  * entries are typed bodies, re-verified per kind and indexed for search).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toHex } from '../../shared/encoding/index.js';
 import { nodeHasher } from '../../electron/engine/crypto/index.js';
 import { searchEntries } from '../../electron/engine/entries/index.js';
@@ -11,11 +11,9 @@ import { addRemote } from '../../electron/engine/remote/remotes.js';
 import { syncRemote } from '../../electron/engine/sync/index.js';
 import { hashedRekordProposal, hashedRekordV2Request, postJson, getUrl, startTestServe, type TestServe } from '../helpers/serve.js';
 import { tempWorkbench } from '../helpers/temp-workbench.js';
+import { cleanupsAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 async function servedLog(entries: number): Promise<TestServe> {
   const serve = await startTestServe({ origin: 'provwb.test/upstream' });

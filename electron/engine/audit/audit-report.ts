@@ -3,6 +3,8 @@
  * when it is not an entry, as one clear sentence with a snake_case code. DTOs are plain JSON.
  */
 
+import type { AuditNoteDto, AuditProblemDto, AuditReportDto } from '../../../shared/api/index.js';
+
 export type AuditProblemCode =
   | 'database_unreadable'
   | 'database_corrupt'
@@ -47,7 +49,8 @@ export type AuditProblemCode =
 /** Where a problem sits when it is not (only) an entry: the table and the row's key. */
 export type AuditPlace = Readonly<{ table: string } & Record<string, string | number>>;
 
-export interface AuditProblem {
+/** A problem as the wire gives it (AuditProblemDto), with its code and place typed. */
+export interface AuditProblem extends AuditProblemDto {
   /** The entry index the problem is about, or null (a tile, a checkpoint, a table, the file). */
   readonly index: number | null;
   readonly code: AuditProblemCode;
@@ -59,26 +62,17 @@ export interface AuditProblem {
 export type AuditNoteCode = 'kind_unknown' | 'checkpoint_beyond_tree' | 'fork_evidence';
 
 /** Something the audit could not check, or evidence kept on purpose: reported, but not a failure. */
-export interface AuditNote {
-  readonly index: number | null;
+export interface AuditNote extends AuditNoteDto {
   readonly code: AuditNoteCode;
-  readonly note: string;
 }
 
-export interface AuditReport {
-  readonly ok: boolean;
-  readonly log: string;
-  readonly origin: string;
-  readonly treeSize: number;
-  /** Recomputed root of the stored entries (hex), as far as they could be read. */
-  readonly rootHash: string;
-  readonly entriesChecked: number;
-  readonly checkpointsChecked: number;
-  readonly tilesChecked: number;
-  readonly typedEntriesChecked: number;
+/**
+ * The report as the wire gives it (AuditReportDto: `rootHash` is the recomputed root of the stored
+ * entries, as far as they could be read; `problemsOmitted` counts those beyond MAX_REPORTED_PROBLEMS),
+ * with problems and notes typed.
+ */
+export interface AuditReport extends AuditReportDto {
   readonly problems: readonly AuditProblem[];
-  /** Problems found beyond the first MAX_REPORTED_PROBLEMS, counted but not listed. */
-  readonly problemsOmitted: number;
   readonly notes: readonly AuditNote[];
 }
 

@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, type TaskDto, type WorkbenchApi, type WorkbenchEvents } from '../../../shared/api/index.js';
 import { checkMonitors, setAlertState } from '../../../electron/engine/monitor/index.js';
 import { createWorkbenchApi } from '../../../electron/engine/workbench-api.js';
@@ -14,11 +14,9 @@ import { verifyCosignatures } from '../../../renderer/src/verify/verify-cosignat
 import { expectRejection } from '../../helpers/assertions.js';
 import { fingerprintOf, mirrorWorkbench, sourceLog, testSigner, type SourceLog } from '../../helpers/remote-fixture.js';
 import { hashedRekordProposal } from '../../helpers/serve.js';
+import { cleanupsAfterEach } from '../../helpers/cleanups.js';
 
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 function source(): SourceLog {
   const s = sourceLog();

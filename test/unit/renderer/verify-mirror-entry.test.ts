@@ -3,7 +3,7 @@
  * own stored tree and the remote's signed checkpoint (never one kept only as fork evidence), gives no
  * SET (only our own log signs those), and the renderer's verdict passes with the remote's key.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkbenchApi } from '../../../electron/engine/workbench-api.js';
 import { nodeHasher } from '../../../electron/engine/crypto/index.js';
 import { addRemote } from '../../../electron/engine/remote/remotes.js';
@@ -11,11 +11,9 @@ import { syncRemote } from '../../../electron/engine/sync/index.js';
 import { verifyEntry } from '../../../renderer/src/verify/verify-entry.js';
 import { hashedRekordProposal, postJson, startTestServe, type TestServe } from '../../helpers/serve.js';
 import { tempWorkbench } from '../../helpers/temp-workbench.js';
+import { cleanupsAfterEach } from '../../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 describe('a mirrored entry in the explorer', () => {
   it('is proved against the mirror’s signed checkpoint and the page verifies it without a SET', async () => {

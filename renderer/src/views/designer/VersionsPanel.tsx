@@ -31,26 +31,8 @@ export function VersionsPanel({ kind, versions, draftJson }: { kind: string; ver
       </div>
       <div className="panel-body">
         <div className="form-row">
-          <label>
-            <span className="field-label">Old</span>
-            <select className="input" aria-label="Old version" value={a.id} onChange={(e) => setLeft(e.target.value)}>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span className="field-label">New</span>
-            <select className="input" aria-label="New version" value={b.id} onChange={(e) => setRight(e.target.value)}>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VersionSelect label="Old" options={options} value={a.id} onChange={setLeft} />
+          <VersionSelect label="New" options={options} value={b.id} onChange={setRight} />
         </div>
         <div className="version-diff" role="table" aria-label={`Diff ${a.id} → ${b.id}`}>
           {rows.map((row, i) =>
@@ -74,5 +56,21 @@ export function VersionsPanel({ kind, versions, draftJson }: { kind: string; ver
         </div>
       </div>
     </section>
+  );
+}
+
+/** One side of the comparison: which published version it shows. */
+function VersionSelect({ label, options, value, onChange }: { label: string; options: ReadonlyArray<{ id: string; label: string }>; value: string; onChange(id: string): void }) {
+  return (
+    <label>
+      <span className="field-label">{label}</span>
+      <select className="input" aria-label={`${label} version`} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

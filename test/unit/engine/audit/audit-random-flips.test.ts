@@ -24,6 +24,7 @@ import { auditWorkbench } from '../../../../electron/engine/audit/index.js';
 import { DATABASE_FILE, openDatabase } from '../../../../electron/engine/store/index.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 import { MIRROR_NAME, buildAuditFixture, type AuditFixture } from './audit-fixture.js';
+import { seededRandom } from '../../../helpers/seeded-random.js';
 
 /**
  * Columns whose values nothing signs or hashes, so a change there is invisible to any audit unless
@@ -38,18 +39,6 @@ const UNAUTHENTICATED: Readonly<Record<string, readonly string[]>> = {
 
 const FLIPS = Number(process.env.AUDIT_FLIPS ?? 100);
 const SEED = Number(process.env.AUDIT_FLIP_SEED ?? 20261125);
-
-/** mulberry32: a small seeded PRNG, so a failing flip can be replayed with the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Dump = Map<string, { columns: string[]; rows: unknown[][] }>;
 
@@ -131,7 +120,7 @@ describe('auditWorkbench', () => {
       const pageSize = original.readUInt16BE(16) === 1 ? 65536 : original.readUInt16BE(16);
       const where = pageMap(fixture.dir, pageSize);
       const originalDump = logicalDump(fixture.dir);
-      const random = prng(SEED);
+      const random = seededRandom(SEED);
       const file = path.join(scratch.dir, DATABASE_FILE);
       const outcomes = { detected: 0, unchangedData: 0, unauthenticatedOnly: 0 };
       const escaped: string[] = [];

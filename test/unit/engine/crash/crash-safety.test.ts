@@ -18,6 +18,7 @@ import { openCheckpoint, parseVerifierKey } from '../../../../shared/note/index.
 import { tempDir } from '../../../helpers/temp-dir.js';
 import { loadBuiltEngine, type BuiltEngine } from '../../../helpers/cli.js';
 import { referenceHasher } from '../../../helpers/hashers.js';
+import { seededRandom } from '../../../helpers/seeded-random.js';
 
 const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'append-child.mjs');
 
@@ -35,18 +36,6 @@ const CRASHES_PER_RUN = 2;
 /** Entry i's body; must equal crashEntryBody in append-child.mjs. */
 function crashEntryBody(i: number): Uint8Array {
   return new TextEncoder().encode(`crash entry ${i} ${'.'.repeat(i % 37)}`);
-}
-
-/** mulberry32: the delays (and the child's seeds) replay from SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -186,7 +175,7 @@ function checkAfterCrash(dataDir: string, vkey: string, run: ChildRun, context: 
 
 describe('LocalLog.append under SIGKILL', () => {
   describe(`given an appender killed at random moments (seed ${SEED})`, () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const plans = Array.from({ length: RUNS }, (_, run) => ({
       run,
       label: `run ${run + 1} of ${RUNS}`,

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError, NotFoundError } from '../../../../shared/api/index.js';
 import { exportTiles } from '../../../../electron/engine/log/index.js';
 import { addWatch, allowSigner, checkMonitors, listMonitors, setAlertState, setWebhook } from '../../../../electron/engine/monitor/index.js';
@@ -11,11 +11,9 @@ import { expectWorkbenchError } from '../../../helpers/assertions.js';
 import { fingerprintOf, forkSourceLog, mirrorWorkbench, sourceLog, testSigner, type SourceLog } from '../../../helpers/remote-fixture.js';
 import { hashedRekordProposal } from '../../../helpers/serve.js';
 import { addEntry } from '../../../../electron/engine/entries/index.js';
+import { cleanupsAfterEach } from '../../../helpers/cleanups.js';
 
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 function source(): SourceLog {
   const s = sourceLog();

@@ -1,16 +1,14 @@
 /** `provwb publish` and `provwb sign --publish` as scripts run them: the built CLI against an in-process `provwb serve`. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliJson, describeCli, parseJsonOutput, runCliIn } from '../../../helpers/cli.js';
 import { getUrl, startTestServe } from '../../../helpers/serve.js';
 import { tempDir } from '../../../helpers/temp-workbench.js';
+import { cleanupsAfterEach } from '../../../helpers/cleanups.js';
 
 const env = { PROVWB_PASSPHRASE: 'correct horse battery staple' };
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 describe('provwb sign --publish and provwb publish', () => {
   it('signs, logs locally and publishes to a Rekor v1 remote; refuses a rekor-v2 remote before signing', { timeout: 120_000 }, async () => {

@@ -1,7 +1,7 @@
 import { createHash, sign } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError, NotFoundError, VerificationError } from '../../../../shared/api/index.js';
 import { nodeHasher } from '../../../../electron/engine/crypto/index.js';
 import { addEntry, searchEntries } from '../../../../electron/engine/entries/index.js';
@@ -16,11 +16,9 @@ import { expectRejection } from '../../../helpers/assertions.js';
 import { getUrl, hashedRekordProposal, hashedRekordV2Request, startTestServe, type TestServe } from '../../../helpers/serve.js';
 import { tempWorkbench } from '../../../helpers/temp-workbench.js';
 import { testSigner } from '../../../fixtures/sigstore/local-signing.js';
+import { cleanupsAfterEach } from '../../../helpers/cleanups.js';
 
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupsAfterEach();
 
 async function team(): Promise<TestServe> {
   const serve = await startTestServe({ origin: 'provwb.test/team' });
