@@ -7,23 +7,14 @@
 
 import { toBase64 } from '../../../shared/encoding/index.js';
 import { provenEntry } from '../entries/index.js';
+import type { BundleTlogEntryJson } from '../sigstore/bundle-json.js';
 import type { ServeContext } from './serve-context.js';
 
-export interface TransparencyLogEntryJson {
-  readonly logIndex: string;
-  readonly logId: { readonly keyId: string };
-  readonly kindVersion: { readonly kind: string; readonly version: string };
+/** The same message as a bundle's tlog entry, with Rekor v2's unset time and promise. */
+export type TransparencyLogEntryJson = Omit<BundleTlogEntryJson, 'integratedTime' | 'inclusionPromise'> & {
   readonly integratedTime: '0';
   readonly inclusionPromise: null;
-  readonly inclusionProof: {
-    readonly logIndex: string;
-    readonly rootHash: string;
-    readonly treeSize: string;
-    readonly hashes: readonly string[];
-    readonly checkpoint: { readonly envelope: string };
-  };
-  readonly canonicalizedBody: string;
-}
+};
 
 /** Returns entry `index` as a TransparencyLogEntry with its inclusion proof in the current tree and that tree's checkpoint. */
 export function transparencyLogEntry(ctx: ServeContext, index: number): TransparencyLogEntryJson {

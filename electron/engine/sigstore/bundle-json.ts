@@ -3,19 +3,23 @@
 /** The media type of the bundles we write. */
 export const BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 
+/** `dev.sigstore.rekor.v1.InclusionProof`. */
+export interface InclusionProofJson {
+  readonly logIndex: string;
+  readonly rootHash: string;
+  readonly treeSize: string;
+  readonly hashes: readonly string[];
+  readonly checkpoint: { readonly envelope: string };
+}
+
+/** `dev.sigstore.rekor.v1.TransparencyLogEntry` as a bundle holds it (Rekor v1: with its SET). */
 export interface BundleTlogEntryJson {
   readonly logIndex: string;
   readonly logId: { readonly keyId: string };
   readonly kindVersion: { readonly kind: string; readonly version: string };
   readonly integratedTime: string;
   readonly inclusionPromise: { readonly signedEntryTimestamp: string };
-  readonly inclusionProof: {
-    readonly logIndex: string;
-    readonly rootHash: string;
-    readonly treeSize: string;
-    readonly hashes: readonly string[];
-    readonly checkpoint: { readonly envelope: string };
-  };
+  readonly inclusionProof: InclusionProofJson;
   readonly canonicalizedBody: string;
 }
 
