@@ -78,6 +78,42 @@ export function verifyConsistency(first: number, second: number, proof: readonly
  * A fork shows as a proof whose second root is the signed one and whose first root is not.
  */
 export function rootsFromConsistencyProof(first: number, second: number, proof: readonly Hash[], firstRootIfPowerOfTwo: Hash, hasher: MerkleHasher): { firstRoot: Hash; secondRoot: Hash } {
+  return foldConsistencyProof(first, second, proof, firstRootIfPowerOfTwo, hasher);
+}
+
+/**
+ * Returns the newer tree's root and its node [0, 2^k) as a consistency proof from 2^k − 1 to `second`
+ * (> 2^k, k ≥ 2) rebuilds them: the newer tree's hash of the leaves an older power-of-two tree of
+ * size 2^k holds. A proof from 2^k itself omits that node, so this is how a proof-only log (Rekor v1)
+ * shows what its newer tree says the older one is — checked by then verifying the proof from 2^k to
+ * `second` with it. Throws as rootsFromConsistencyProof does.
+ */
+export function powerOfTwoNodeFromConsistencyProof(powerOfTwo: number, second: number, proof: readonly Hash[], hasher: MerkleHasher): { node: Hash; secondRoot: Hash } {
+  if (!(isPowerOfTwo(powerOfTwo) && powerOfTwo >= 4 && powerOfTwo < second)) {
+    throw new Error(`bug: powerOfTwoNodeFromConsistencyProof(${powerOfTwo}, ${second}) needs a power of two ≥ 4 below the second size`);
+  }
+  const level = Math.log2(powerOfTwo);
+  let node: Hash | undefined;
+  const { secondRoot } = foldConsistencyProof(powerOfTwo - 1, second, proof, new Uint8Array(HASH_SIZE), hasher, (at, hash) => {
+    if (at === level) node = hash;
+  });
+  if (!node) throw new Error(`bug: the fold from ${powerOfTwo - 1} to ${second} never reached level ${level}`);
+  return { node, secondRoot };
+}
+
+/**
+ * RFC 9162 §2.1.4.2's fold. `onLevel(level, hash)` sees, level by level from the bottom, the newer
+ * tree's node on the path of the older tree's last leaf (a node promoted without a sibling counts
+ * at each level it passes).
+ */
+function foldConsistencyProof(
+  first: number,
+  second: number,
+  proof: readonly Hash[],
+  firstRootIfPowerOfTwo: Hash,
+  hasher: MerkleHasher,
+  onLevel?: (level: number, newerNode: Hash) => void,
+): { firstRoot: Hash; secondRoot: Hash } {
   const details = { first, second };
   if (!(Number.isSafeInteger(first) && Number.isSafeInteger(second)) || first < 1 || first >= second) {
     fail(`a consistency proof needs tree sizes 1 ≤ first < second, not ${first} and ${second}`, details);
@@ -90,27 +126,34 @@ export function rootsFromConsistencyProof(first: number, second: number, proof: 
   const path = isPowerOfTwo(first) ? [firstRootIfPowerOfTwo, ...proof] : [...proof];
   let fn = first - 1;
   let sn = second - 1;
+  let level = 0;
   while (fn % 2 === 1) {
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
+    level++;
   }
   let fr = path[0]!;
   let sr = path[0]!;
+  onLevel?.(level, sr);
   for (let i = 1; i < path.length; i++) {
     const c = path[i]!;
     if (sn === 0) fail(`proof from size ${first} to ${second} has ${proof.length} hashes, more than it needs`, details);
     if (fn % 2 === 1 || fn === sn) {
+      const promoted = sr;
       fr = hasher.hashChildren(c, fr);
       sr = hasher.hashChildren(c, sr);
+      // A right-edge node without a sibling moves up unchanged until it is a right child.
       while (fn % 2 === 0 && fn !== 0) {
         fn = Math.floor(fn / 2);
         sn = Math.floor(sn / 2);
+        onLevel?.(++level, promoted);
       }
     } else {
       sr = hasher.hashChildren(sr, c);
     }
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
+    onLevel?.(++level, sr);
   }
   if (sn !== 0) fail(`proof from size ${first} to ${second} has ${proof.length} hashes, fewer than it needs`, details);
   return { firstRoot: fr, secondRoot: sr };

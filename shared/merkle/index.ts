@@ -8,7 +8,7 @@ export { foldRange, rehash, ProofPlanBuilder } from './proof-plan.js';
 export type { FoldMemo, HashReader, ProofPlan } from './proof-plan.js';
 export { inclusionPlan, inclusionSteps, rootFromInclusionProof, verifyInclusion } from './inclusion.js';
 export type { InclusionStep } from './inclusion.js';
-export { consistencyPlan, verifyConsistency, rootsFromConsistencyProof } from './consistency.js';
+export { consistencyPlan, verifyConsistency, rootsFromConsistencyProof, powerOfTwoNodeFromConsistencyProof } from './consistency.js';
 export { treeRoot, rootOfLeafHashes } from './tree-hash.js';
 export {
   TILE_HEIGHT,

@@ -1,6 +1,6 @@
 import { InputError, VerificationError, isWorkbenchError } from '../../../shared/api/index.js';
 import { bytesEqual, fromHex, toHex, tryFromHex } from '../../../shared/encoding/index.js';
-import { rootsFromConsistencyProof, verifyConsistency, type Hash } from '../../../shared/merkle/index.js';
+import { powerOfTwoNodeFromConsistencyProof, rootsFromConsistencyProof, verifyConsistency, type Hash } from '../../../shared/merkle/index.js';
 import type { Checkpoint } from '../../../shared/note/index.js';
 import { nodeHasher } from '../crypto/index.js';
 import type { KindRegistry } from '../entries/index.js';
@@ -68,10 +68,21 @@ export function rekorTreeView(client: RekorClient, checkpoint: Checkpoint): Remo
   return {
     consistencyProof: proofTo,
     async rootAt(first, expected) {
-      // The proof rebuilds the old root itself, except for a power-of-two old tree (a node the proof omits).
-      const { firstRoot, secondRoot } = rootsFromConsistencyProof(first, size, await proofTo(first), expected ?? new Uint8Array(32), nodeHasher);
+      const notLeading = (from: number, note = '') =>
+        new VerificationError('consistency_proof_invalid', `${client.url}: the consistency proof from size ${from} does not lead to the signed root of size ${size}${note}`);
+      const powerOfTwo = (first & (first - 1)) === 0;
+      let stated = expected ?? new Uint8Array(32);
+      if (powerOfTwo && first >= 4) {
+        // The proof from a power-of-two size omits the old tree (one node of the new tree); the proof
+        // from one size less carries that node: what the new tree says the old root is.
+        const carried = powerOfTwoNodeFromConsistencyProof(first, size, await proofTo(first - 1), nodeHasher);
+        if (!bytesEqual(carried.secondRoot, checkpoint.rootHash)) throw notLeading(first - 1);
+        stated = carried.node;
+      }
+      // The proof rebuilds the old root itself (or, from a power of two, must lead to the signed root from the stated one).
+      const { firstRoot, secondRoot } = rootsFromConsistencyProof(first, size, await proofTo(first), stated, nodeHasher);
       if (!bytesEqual(secondRoot, checkpoint.rootHash)) {
-        throw new VerificationError('consistency_proof_invalid', `${client.url}: the consistency proof from size ${first} does not lead to the signed root of size ${size}${(first & (first - 1)) === 0 ? ' (for a power-of-two size this is also what a fork looks like; the proof cannot tell)' : ''}`);
+        throw notLeading(first, powerOfTwo && first < 4 ? ' (from size 1 or 2 this is also what a fork looks like; the proof cannot tell)' : '');
       }
       return firstRoot;
     },

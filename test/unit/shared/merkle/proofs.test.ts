@@ -4,6 +4,7 @@ import {
   consistencyPlan,
   inclusionPlan,
   inclusionSteps,
+  powerOfTwoNodeFromConsistencyProof,
   rehash,
   rootOfLeafHashes,
   treeRoot,
@@ -68,5 +69,31 @@ describe('treeRoot', () => {
       const reader = new CheckingHashReader(leaves.slice(0, size));
       expect(toHex(treeRoot(size, reader, nobleHasher))).toBe(toHex(referenceRangeHash(leaves, 0, size)));
     }
+  });
+});
+
+describe('powerOfTwoNodeFromConsistencyProof', () => {
+  it("gives the newer tree's node [0, 2^k) and root from the proof from 2^k − 1, for every 2^k ≥ 4 and larger size up to 70", () => {
+    for (const powerOfTwo of [4, 8, 16, 32, 64]) {
+      const node = rootOfLeafHashes(leaves.slice(0, powerOfTwo), nobleHasher);
+      for (let second = powerOfTwo + 1; second <= 70; second++) {
+        const proof = prove(consistencyPlan(powerOfTwo - 1, second), second);
+        const found = powerOfTwoNodeFromConsistencyProof(powerOfTwo, second, proof, nobleHasher);
+        expect(toHex(found.node)).toBe(toHex(node));
+        expect(toHex(found.secondRoot)).toBe(toHex(rootOfLeafHashes(leaves.slice(0, second), nobleHasher)));
+        // The node is what the proof from 2^k itself needs to lead to the newer root.
+        expect(() => verifyConsistency(powerOfTwo, second, prove(consistencyPlan(powerOfTwo, second), second), found.node, found.secondRoot, nobleHasher)).not.toThrow();
+      }
+    }
+  });
+
+  it('gives a different node for a different older tree (a fork), and throws for a proof of the wrong length', () => {
+    const forked = [...leaves.slice(0, 3), leaves[69]!, ...leaves.slice(4, 20)];
+    const reader = new CheckingHashReader(forked);
+    const proof = rehash(consistencyPlan(7, 20), reader.readHashes(consistencyPlan(7, 20).nodes), nobleHasher);
+    const found = powerOfTwoNodeFromConsistencyProof(8, 20, proof, nobleHasher);
+    expect(toHex(found.node)).toBe(toHex(rootOfLeafHashes(forked.slice(0, 8), nobleHasher)));
+    expect(toHex(found.node)).not.toBe(toHex(rootOfLeafHashes(leaves.slice(0, 8), nobleHasher)));
+    expect(() => powerOfTwoNodeFromConsistencyProof(8, 20, proof.slice(1), nobleHasher)).toThrow(expect.objectContaining({ code: 'consistency_proof_invalid' }));
   });
 });
