@@ -12,7 +12,7 @@ import { startServeHost } from '../../../../electron/engine/server/index.js';
 import { parseForkEvidence, syncRemote, verifyForkEvidence } from '../../../../electron/engine/sync/index.js';
 import type { Workbench } from '../../../../electron/engine/open-workbench.js';
 import { cleanupsAfterEach } from '../../../helpers/cleanups.js';
-import { forkSourceLog, sourceLog, testSigner } from '../../../helpers/remote-fixture.js';
+import { forkSourceLog, sourceLog, testSigner, type SourceLog } from '../../../helpers/remote-fixture.js';
 import { getUrl, hashedRekordProposal } from '../../../helpers/serve.js';
 import { tempWorkbench } from '../../../helpers/temp-workbench.js';
 
@@ -38,13 +38,19 @@ function mirrorOf(url: string, publicKeyPem: string): Workbench {
   return mirror.workbench;
 }
 
+/** A source log of `size` entries, served as Rekor v1, and a workbench mirroring it as remote `r`. */
+async function servedAndMirrored(size: number, beforeServing: (src: SourceLog) => void = () => {}) {
+  const src = sourceLog();
+  cleanups.push(src.cleanup);
+  await grow(src.workbench, 0, size, 'release');
+  beforeServing(src);
+  const remote = await serve(src.workbench);
+  return { src, mirror: mirrorOf(remote.url, remote.publicKeyPem) };
+}
+
 describe('a Rekor v1 remote whose earlier checkpoint has a power-of-two size', () => {
   it('checks out when the log grew honestly (sizes 4 → 8 → 13)', { timeout: 60_000 }, async () => {
-    const src = sourceLog();
-    cleanups.push(src.cleanup);
-    await grow(src.workbench, 0, 4, 'release');
-    const remote = await serve(src.workbench);
-    const mirror = mirrorOf(remote.url, remote.publicKeyPem);
+    const { src, mirror } = await servedAndMirrored(4);
     expect(await syncRemote(mirror, 'r')).toMatchObject({ treeSize: 4 });
     await grow(src.workbench, 4, 8, 'release');
     expect(await syncRemote(mirror, 'r')).toMatchObject({ treeSize: 8, rootHash: src.workbench.info().rootHash });
@@ -53,19 +59,17 @@ describe('a Rekor v1 remote whose earlier checkpoint has a power-of-two size', (
   });
 
   it('is caught forking: exit-4 error and evidence that proves it with the key alone', { timeout: 60_000 }, async () => {
-    const src = sourceLog();
-    cleanups.push(src.cleanup);
-    await grow(src.workbench, 0, 5, 'release');
-    const copy = forkSourceLog(src);
-    cleanups.push(copy.cleanup);
+    let copy: ReturnType<typeof forkSourceLog> | undefined;
+    const { src, mirror } = await servedAndMirrored(5, (src) => {
+      copy = forkSourceLog(src);
+      cleanups.push(copy.cleanup);
+    });
     await grow(src.workbench, 5, 8, 'release');
-    const honest = await serve(src.workbench);
-    const mirror = mirrorOf(honest.url, honest.publicKeyPem);
     expect(await syncRemote(mirror, 'r')).toMatchObject({ treeSize: 8 });
 
     // The same key signs another history from entry 5 on, now 11 entries long, at the remote's URL.
-    await grow(copy.workbench, 5, 11, 'evil');
-    const evil = await serve(copy.workbench);
+    await grow(copy!.workbench, 5, 11, 'evil');
+    const evil = await serve(copy!.workbench);
     mirror.store.db.prepare('UPDATE logs SET url = ? WHERE name = ?').run(evil.url, 'r');
 
     const failure = await syncRemote(mirror, 'r').then(
