@@ -88,6 +88,25 @@ describe('LogReadView', () => {
     expectSameAsLog(lagging, [0, 9, 10, 14]);
   });
 
+  it("keeps answering right when another process fills a bundle the view last saw partial (read while its head lagged)", () => {
+    wb.localLog().append(typedEntries(300, 0));
+    const view = viewOf(wb, { maxStaleMs: 20 });
+    // The head (300) reads the right-edge tile of bundle 1, 44 leaves wide.
+    expect(view.proveInclusion(290, 300).treeSize).toBe(300);
+    const other = openWorkbench({ dataDir: dir });
+    try {
+      other.localLog().append(typedEntries(300, 300));
+    } finally {
+      other.close();
+    }
+    // Still at head 300: bundle 1 is read now, and is full.
+    expect(view.checkedEntry(295)?.matchesLeaf).toBe(true);
+    now = 20;
+    expect(view.head().record.treeSize).toBe(600);
+    for (const index of [295, 300, 400, 511, 599]) expect(view.checkedEntry(index)?.matchesLeaf, `entry ${index}`).toBe(true);
+    expectSameAsLog(view, [295, 300, 400, 511, 512, 599]);
+  });
+
   describe('given a stored body altered after it was logged', () => {
     it('marks only that entry as not matching its leaf, with a bundle cache and without, full bundle and right edge', () => {
       wb.localLog().append(typedEntries(300, 0));
