@@ -218,9 +218,10 @@ export class LogReadView {
     if (state.rightBundle?.index === bundleIndex) return state.rightBundle;
     const read = this.readBundle(logId, bundleIndex);
     if (!read) return undefined;
-    // Kept across heads only when full and checked against a full tile: a bundle another process
-    // filled after this head was read may have been checked against the head's partial tile.
-    if (read.offsets.length - 1 === TILE_WIDTH && read.leaves.length === TILE_WIDTH * HASH_SIZE) this.bundles.set(bundleIndex, read, read.bytes);
+    // Kept across heads only when full, committed and checked against a full tile: a bundle another
+    // process filled after this head was read may have been checked against the head's partial tile.
+    const checkedFull = read.offsets.length - 1 === TILE_WIDTH && read.leaves.length === TILE_WIDTH * HASH_SIZE;
+    if (checkedFull && !this.deps.store.db.inTransaction) this.bundles.set(bundleIndex, read, read.bytes);
     else state.rightBundle = read;
     return read;
   }
