@@ -34,10 +34,10 @@ export function provenEntry(ctx: LogEntryContext, index: number): ProvenEntry {
   const view = ctx.view ?? new LogReadView({ store: ctx.store, log: ctx.log, hasher: nodeHasher });
   const head = view.head();
   const checked = view.checkedEntry(index, head);
-  const stored = checked?.stored;
-  if (!checked || !stored || stored.kind === null || stored.integratedTime === null) {
+  if (!checked || checked.stored.kind === null || checked.stored.integratedTime === null) {
     throw new NotFoundError('entry_not_found', `the local log has no typed entry at index ${index}`, { logIndex: index });
   }
+  const { stored } = checked;
   const { checkpoint } = signedHead(head);
   // Never answer for (or sign) a body that is not the one the tree committed to.
   if (!checked.matchesLeaf) {
